@@ -7,6 +7,10 @@ export interface Diagnostic {
   readonly severity: "error" | "warning";
   readonly message: string;
   readonly path?: readonly (string | number)[];
+  /** Character offset inside the string at `path` (an expression), when the problem is within it. */
+  readonly offset?: number;
+  /** The pack the path refers to, when it is not the one being checked (a base pack). */
+  readonly pack?: string;
   readonly line?: number;
   readonly column?: number;
 }

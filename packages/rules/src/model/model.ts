@@ -9,6 +9,8 @@
  * CNF are exactly counts of configurations.
  */
 export interface ConfigModel {
+  /** DIMACS models address variables by number (`12 -40`); others by id (`frame=oak !lights`). */
+  readonly numbered?: boolean;
   readonly numVars: number;
   readonly clauses: readonly (readonly number[])[];
   readonly variables: readonly ModelVariable[];
@@ -16,8 +18,9 @@ export interface ConfigModel {
   readonly constraints: readonly ModelConstraint[];
   /** Additive prices in minor currency units (cents), attached to literals; `base` is always paid. */
   readonly pricing: ModelPricing;
-  /** Lead time in days: the largest lead time among the literals that hold. */
+  /** Lead time in days: `baseLeadTime` plus the largest lead time among the literals that hold. */
   readonly leadTimes: readonly LiteralWeight[];
+  readonly baseLeadTime?: number;
 }
 
 export type VariableKind = "boolean" | "choice";
@@ -27,6 +30,8 @@ export interface ModelVariable {
   readonly kind: VariableKind;
   /** For booleans: exactly `true` then `false`. For choices: one value per option, in order. */
   readonly values: readonly ModelValue[];
+  /** Index of the value to prefer when completing a design (default: `false` for booleans, the first option otherwise). */
+  readonly defaultValue?: number;
 }
 
 export interface ModelValue {

@@ -1,0 +1,80 @@
+import { NnfEvaluator } from "../logic/nnf/evaluate.ts";
+import type { Nnf } from "../logic/nnf/nnf.ts";
+import type { ConfigModel } from "../model/model.ts";
+import type { Choice } from "./choice.ts";
+import { ValueLiterals } from "./evidence.ts";
+import { ConstraintExplainer, minimalBlockingChoices } from "./explain.ts";
+import { choicesFromModel, repairFromModel } from "./repair.ts";
+import type { CompletionPreference, Evaluation, Explanation, Range, Repair, SolutionSpace } from "./space.ts";
+import { changeCosts, deviationCosts, literalWeights, modelWeight } from "./weights.ts";
+
+/** Answers every query with linear passes over the model's compiled d-DNNF. */
+export class CompiledSpace implements SolutionSpace {
+  readonly mode = "compiled";
+  private readonly values: ValueLiterals;
+  private readonly evaluator: NnfEvaluator;
+  private readonly prices: Float64Array;
+  private readonly leadTimes: Float64Array;
+  private readonly possibleLits: Uint8Array;
+  private readonly explainer: ConstraintExplainer;
+
+  constructor(
+    readonly model: ConfigModel,
+    readonly nnf: Nnf,
+  ) {
+    this.values = new ValueLiterals(model);
+    this.evaluator = new NnfEvaluator(nnf);
+    this.prices = literalWeights(model, model.pricing.weights);
+    this.leadTimes = literalWeights(model, model.leadTimes);
+    this.possibleLits = new Uint8Array(2 * model.numVars);
+    this.explainer = new ConstraintExplainer(model, this.values);
+  }
+
+  evaluate(choices: readonly Choice[]): Evaluation {
+    const allowed = this.values.allowed(choices);
+    const consistent = this.evaluator.possibleLiterals(allowed, this.possibleLits);
+    const possible = this.model.variables.map((variable, v) =>
+      variable.values.map((_, i) => this.possibleLits[this.values.lit(v, i)] === 1),
+    );
+    if (!consistent) return { consistent, count: 0n, possible, price: undefined, leadTime: undefined };
+    const price = this.evaluator.weightRange(allowed, this.prices);
+    const leadTime = this.evaluator.peakRange(allowed, this.leadTimes);
+    return {
+      consistent,
+      count: this.evaluator.count(allowed),
+      possible,
+      price: price && shift(price, this.model.pricing.base),
+      leadTime: leadTime && shift(leadTime, this.model.baseLeadTime ?? 0),
+    };
+  }
+
+  valueCounts(choices: readonly Choice[]): bigint[][] {
+    const counts = this.evaluator.literalCounts(this.values.allowed(choices));
+    return this.model.variables.map((variable, v) => variable.values.map((_, i) => counts[this.values.lit(v, i)]!));
+  }
+
+  explain(choices: readonly Choice[], want: Choice): Explanation {
+    const consistent = (set: readonly Choice[]) => this.evaluator.satisfiable(this.values.allowed(set));
+    if (consistent([...choices, want])) return { blocked: false };
+    const blocking = minimalBlockingChoices(choices, want, consistent);
+    return { blocked: true, choices: blocking, constraints: this.explainer.involved([...blocking, want]) };
+  }
+
+  repair(choices: readonly Choice[], want: Choice): Repair | undefined {
+    const model = this.evaluator.bestModel(this.values.allowed([want]), changeCosts(this.values, choices), this.prices);
+    if (model === undefined) return undefined;
+    const price = this.model.pricing.base + modelWeight(model, this.prices);
+    return { ...repairFromModel(this.values, choices, want, model), price };
+  }
+
+  complete(choices: readonly Choice[], prefer: CompletionPreference): Choice[] | undefined {
+    const deviations = deviationCosts(this.values);
+    const [primary, secondary] = prefer === "cheapest" ? [this.prices, deviations] : [deviations, this.prices];
+    const model = this.evaluator.bestModel(this.values.allowed(choices), primary, secondary);
+    return model && choicesFromModel(this.values, model);
+  }
+}
+
+function shift(range: Range, by: number): Range {
+  return { min: range.min + by, max: range.max + by };
+}

@@ -1,0 +1,106 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { enumerateModels } from "../../testing/brute.ts";
+import type { Cnf } from "../cnf.ts";
+import { litFromDimacs } from "../literals.ts";
+import { compileCnf } from "./compile.ts";
+import { NnfEvaluator } from "./evaluate.ts";
+
+const smallCnf = fc.integer({ min: 1, max: 9 }).chain((numVars) =>
+  fc.record({
+    numVars: fc.constant(numVars),
+    clauses: fc.array(
+      fc.array(
+        fc.integer({ min: 1, max: numVars }).chain((v) => fc.constantFrom(v, -v)),
+        { minLength: 1, maxLength: 4 },
+      ),
+      { maxLength: 3 * numVars },
+    ),
+  }),
+);
+
+/** Evidence zeroing some literals, plus weights, drawn for a CNF. */
+const scenario = smallCnf.chain((cnf) =>
+  fc.record({
+    cnf: fc.constant(cnf),
+    zeroed: fc.array(fc.integer({ min: 0, max: 2 * cnf.numVars - 1 }), { maxLength: 4 }),
+    weights: fc.array(fc.integer({ min: -5, max: 20 }), { minLength: 2 * cnf.numVars, maxLength: 2 * cnf.numVars }),
+    tie: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 2 * cnf.numVars, maxLength: 2 * cnf.numVars }),
+  }),
+);
+
+function setup(cnf: Cnf, zeroed: number[]) {
+  const result = compileCnf(cnf);
+  if (!result.ok) throw new Error("compile failed");
+  const allowed = new Uint8Array(2 * cnf.numVars).fill(1);
+  for (const lit of zeroed) allowed[lit] = 0;
+  // A model's internal literals and whether the evidence admits it.
+  const models = enumerateModels(cnf).map((m) => m.map((value, v) => litFromDimacs(value ? v + 1 : -(v + 1))));
+  const admitted = (model: number[], except = -1) => model.every((lit) => lit === except || allowed[lit] === 1);
+  return { evaluator: new NnfEvaluator(result.nnf), allowed, models, admitted };
+}
+
+describe("d-DNNF queries agree with brute force", () => {
+  it("counts models and decides satisfiability", () => {
+    fc.assert(
+      fc.property(scenario, ({ cnf, zeroed }) => {
+        const { evaluator, allowed, models, admitted } = setup(cnf, zeroed);
+        const expected = models.filter((m) => admitted(m)).length;
+        expect(evaluator.count(allowed)).toBe(BigInt(expected));
+        expect(evaluator.satisfiable(allowed)).toBe(expected > 0);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("derives, per literal, the models that drop only that literal's own evidence", () => {
+    fc.assert(
+      fc.property(scenario, ({ cnf, zeroed }) => {
+        const { evaluator, allowed, models, admitted } = setup(cnf, zeroed);
+        const counts = evaluator.literalCounts(allowed);
+        const possible = new Uint8Array(2 * cnf.numVars);
+        evaluator.possibleLiterals(allowed, possible);
+        for (let lit = 0; lit < 2 * cnf.numVars; lit++) {
+          const expected = models.filter((m) => m.includes(lit) && admitted(m, lit)).length;
+          expect(counts[lit]).toBe(BigInt(expected));
+          expect(possible[lit]).toBe(expected > 0 ? 1 : 0);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("finds weight ranges, peak ranges and lexicographically best models", () => {
+    fc.assert(
+      fc.property(scenario, ({ cnf, zeroed, weights, tie }) => {
+        const { evaluator, allowed, models, admitted } = setup(cnf, zeroed);
+        const w = Float64Array.from(weights);
+        const t = Float64Array.from(tie);
+        const kept = models.filter((m) => admitted(m));
+        const total = (m: number[], ws: Float64Array) => m.reduce((s, lit) => s + ws[lit]!, 0);
+        const peak = (m: number[]) => Math.max(...m.map((lit) => w[lit]!));
+        const range = evaluator.weightRange(allowed, w);
+        const peaks = evaluator.peakRange(allowed, w);
+        const best = evaluator.bestModel(allowed, w, t);
+        if (kept.length === 0) {
+          expect(range).toBeUndefined();
+          expect(peaks).toBeUndefined();
+          expect(best).toBeUndefined();
+          return;
+        }
+        expect(range).toEqual({
+          min: Math.min(...kept.map((m) => total(m, w))),
+          max: Math.max(...kept.map((m) => total(m, w))),
+        });
+        expect(peaks).toEqual({ min: Math.min(...kept.map(peak)), max: Math.max(...kept.map(peak)) });
+        const model = [...(best as Int32Array)];
+        expect(admitted(model) && kept.some((m) => m.every((lit, i) => lit === model[i]))).toBe(true);
+        const bestPrimary = Math.min(...kept.map((m) => total(m, w)));
+        expect(total(model, w)).toBe(bestPrimary);
+        const bestSecondary = Math.min(...kept.filter((m) => total(m, w) === bestPrimary).map((m) => total(m, t)));
+        expect(total(model, t)).toBe(bestSecondary);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});

@@ -1,0 +1,182 @@
+import semver from "semver";
+import type { Diagnostic } from "../diagnostics.ts";
+import type { ElementOrigin, OriginOf } from "./encode.ts";
+import type { OptionDef, Pack } from "./schema.ts";
+import type { JsonPath } from "./structure.ts";
+
+/** Every known version of a pack id (any order), for resolving `extends`. */
+export type PackResolver = (id: string) => readonly Pack[];
+
+export type Composition =
+  | { readonly ok: true; readonly pack: Pack; readonly originOf: OriginOf }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+const MAX_CHAIN = 8;
+
+/**
+ * Flattens a pack that `extends` a base into one pack. The extension's new variables, modules,
+ * options and constraints get its namespace (`woodcraft:lights`), so two partners never collide;
+ * a new name that a base already uses is a clash, reported where the extension wrote it.
+ */
+export function composePack(pack: Pack, resolve: PackResolver, depth = 0): Composition {
+  const origins = new WeakMap<object, ElementOrigin>();
+  const originOf: OriginOf = (element, path) => origins.get(element) ?? { path };
+  if (pack.extends === undefined) return { ok: true, pack, originOf };
+  const error = (message: string, path: JsonPath, code: Diagnostic["code"] = "clash"): Composition => ({
+    ok: false,
+    diagnostics: [{ code, severity: "error", message, path }],
+  });
+  if (depth >= MAX_CHAIN)
+    return error(`packs extend each other more than ${MAX_CHAIN} levels deep`, ["extends"], "version");
+
+  const { pack: baseId, version: range } = pack.extends;
+  if (semver.validRange(range) === null)
+    return error(`"${range}" is not a version range (try ^1.0.0)`, ["extends", "version"], "version");
+  const candidates = resolve(baseId);
+  if (candidates.length === 0)
+    return error(`there is no pack "${baseId}" to extend`, ["extends", "pack"], "unknown-reference");
+  const best = semver.maxSatisfying(
+    candidates.map((c) => c.version),
+    range,
+  );
+  const baseRaw = candidates.find((c) => c.version === best);
+  if (baseRaw === undefined) {
+    const known = candidates.map((c) => c.version).join(", ");
+    return error(`no version of ${baseId} matches ${range} (known: ${known})`, ["extends", "version"], "version");
+  }
+  const composedBase = composePack(baseRaw, resolve, depth + 1);
+  if (!composedBase.ok) {
+    return {
+      ok: false,
+      diagnostics: composedBase.diagnostics.map((d) => ({ ...d, pack: `${baseRaw.id}@${baseRaw.version}` })),
+    };
+  }
+  const base = composedBase.pack;
+  const namespace = pack.id.split("/")[0] as string;
+  const qualify = (id: string) => `${namespace}:${id}`;
+  const mark = <T extends object>(element: T, path: JsonPath): T => {
+    origins.set(element, { namespace, path });
+    return element;
+  };
+  const diagnostics: Diagnostic[] = [];
+  const clash = (message: string, path: JsonPath) =>
+    diagnostics.push({ code: "clash", severity: "error", message, path });
+  if (pack.currency !== base.currency) {
+    diagnostics.push({
+      code: "clash",
+      severity: "error",
+      message: `the currency ${pack.currency} differs from ${base.id}'s ${base.currency}`,
+      path: ["currency"],
+    });
+  }
+
+  const taken = new Set([...base.variables.map((v) => local(v.id)), ...base.modules.map((m) => local(m.id))]);
+  const variables = pack.variables.map((v, i) => {
+    if (taken.has(v.id))
+      clash(`"${v.id}" is already a variable or module of ${base.id}; choose another id`, ["variables", i, "id"]);
+    return mark({ ...v, id: qualify(v.id) }, ["variables", i]);
+  });
+  const modules = pack.modules.map((m, i) => {
+    if (taken.has(m.id))
+      clash(`"${m.id}" is already a variable or module of ${base.id}; choose another id`, ["modules", i, "id"]);
+    const constraints = m.constraints.map((c, j) => mark({ ...c }, ["modules", i, "constraints", j]));
+    const slotVariables = m.variables.map((v, j) => mark({ ...v }, ["modules", i, "variables", j]));
+    return mark({ ...m, id: qualify(m.id), constraints, variables: slotVariables }, ["modules", i]);
+  });
+
+  const baseVariables = base.variables.map((v) => ({ ...v }));
+  const baseModules = base.modules.map((m) => ({ ...m, variables: m.variables.map((v) => ({ ...v })) }));
+  pack.options.forEach((addition, i) => {
+    const path: JsonPath = ["options", i, "variable"];
+    const [first, second] = addition.variable.split(".");
+    const module = second === undefined ? undefined : baseModules.find((m) => m.id === first);
+    const addTo = (existing: readonly OptionDef[]): OptionDef[] => {
+      const ids = new Set(existing.map((o) => local(o.id)));
+      return [
+        ...existing,
+        ...addition.add.map((option, j) => {
+          if (ids.has(option.id))
+            clash(`${addition.variable} already has an option "${option.id}"`, ["options", i, "add", j, "id"]);
+          return { ...option, id: qualify(option.id) };
+        }),
+      ];
+    };
+    if (module !== undefined && second === "type") {
+      module.types = addTo(module.types);
+      return;
+    }
+    const target = module ? module.variables.find((v) => v.id === second) : baseVariables.find((v) => v.id === first);
+    if (target === undefined) {
+      diagnostics.push({
+        code: "unknown-reference",
+        severity: "error",
+        message: `${base.id} has no variable "${addition.variable}"`,
+        path,
+      });
+    } else if (target.type !== "choice") {
+      diagnostics.push({
+        code: "type",
+        severity: "error",
+        message: `${addition.variable} is not a choice, so it takes no options`,
+        path,
+      });
+    } else target.options = addTo(target.options);
+  });
+
+  const constraintIds = new Set(base.constraints.map((c) => local(c.id)));
+  const constraints = pack.constraints.map((c, i) => {
+    if (constraintIds.has(c.id)) clash(`${base.id} already has a constraint "${c.id}"`, ["constraints", i, "id"]);
+    return mark({ ...c, id: qualify(c.id) }, ["constraints", i]);
+  });
+  const rules = pack.pricing.rules.map((r, i) => mark({ ...r, id: qualify(r.id) }, ["pricing", "rules", i]));
+  const bom = pack.bom.map((line, i) => mark({ ...line }, ["bom", i]));
+  const groups = base.presentation.groups.map((g) => ({ ...g, items: [...g.items] }));
+  for (const group of pack.presentation.groups) {
+    const existing = groups.find((g) => g.id === group.id);
+    const items = group.items.map((item) => (taken.has(item) ? item : qualify(item)));
+    if (existing) existing.items.push(...items);
+    else groups.push({ ...group, items });
+  }
+  const parts = (pack.presentation.scene?.parts ?? []).map((part, i) =>
+    mark({ ...part, id: qualify(part.id) }, ["presentation", "scene", "parts", i]),
+  );
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+
+  const baseScene = base.presentation.scene;
+  const composed: Pack = {
+    ...pack,
+    languages: [...new Set([...base.languages, ...pack.languages])],
+    variables: [...baseVariables, ...variables],
+    modules: [...baseModules, ...modules],
+    options: [],
+    constraints: [...base.constraints, ...constraints],
+    pricing: { base: base.pricing.base + pack.pricing.base, rules: [...base.pricing.rules, ...rules] },
+    leadTime: { base: Math.max(base.leadTime.base, pack.leadTime.base) },
+    bom: [...base.bom, ...bom],
+    presentation: {
+      groups,
+      presets: [...base.presentation.presets, ...pack.presentation.presets],
+      ...(baseScene || parts.length > 0
+        ? {
+            scene: {
+              unit: baseScene?.unit ?? "cm",
+              ...(baseScene?.camera ? { camera: baseScene.camera } : {}),
+              parts: [...(baseScene?.parts ?? []), ...parts],
+            },
+          }
+        : {}),
+    },
+  };
+  const baseOrigin = composedBase.originOf;
+  return {
+    ok: true,
+    pack: composed,
+    originOf: (element, path) => origins.get(element) ?? baseOrigin(element, path),
+  };
+}
+
+/** An id without its partner namespace. */
+function local(id: string): string {
+  const colon = id.indexOf(":");
+  return colon < 0 ? id : id.slice(colon + 1);
+}
