@@ -37,8 +37,8 @@ export class CompiledSpace implements SolutionSpace {
       variable.values.map((_, i) => this.possibleLits[this.values.lit(v, i)] === 1),
     );
     if (!consistent) return { consistent, count: 0n, possible, price: undefined, leadTime: undefined };
-    const price = this.evaluator.weightRange(allowed, this.prices);
-    const leadTime = this.evaluator.peakRange(allowed, this.leadTimes);
+    const price = this.model.pricing.weights.length > 0 ? this.evaluator.weightRange(allowed, this.prices) : ZERO;
+    const leadTime = this.model.leadTimes.length > 0 ? this.evaluator.peakRange(allowed, this.leadTimes) : ZERO;
     return {
       consistent,
       count: this.evaluator.count(allowed),
@@ -74,6 +74,8 @@ export class CompiledSpace implements SolutionSpace {
     return model && choicesFromModel(this.values, model);
   }
 }
+
+const ZERO: Range = { min: 0, max: 0 };
 
 function shift(range: Range, by: number): Range {
   return { min: range.min + by, max: range.max + by };

@@ -191,11 +191,18 @@ class TopDownCompiler {
     const allVars = Int32Array.from({ length: this.n }, (_, v) => v);
     const allClauses = Int32Array.from({ length: this.clauseStart.length - 1 }, (_, c) => c);
     try {
-      return b.finish(this.branch(0, allVars, allClauses));
+      const root = this.branch(0, allVars, allClauses);
+      this.checkBudget();
+      return b.finish(root);
     } catch (error) {
       if (error instanceof BudgetExceeded) return error.reason;
       throw error;
     }
+  }
+
+  private checkBudget(): void {
+    if (performance.now() > this.deadline) throw new BudgetExceeded("time");
+    if (this.builder.nodeCount > this.maxNodes) throw new BudgetExceeded("size");
   }
 
   /** The conjunction of what the trail assigned since `from` and the components left over. */
@@ -227,10 +234,7 @@ class TopDownCompiler {
       }
     }
 
-    if ((++this.decisions & 255) === 0) {
-      if (performance.now() > this.deadline) throw new BudgetExceeded("time");
-      if (this.builder.nodeCount > this.maxNodes) throw new BudgetExceeded("size");
-    }
+    if ((++this.decisions & 255) === 0) this.checkBudget();
     const x = component.decision;
     const start = this.trailLength;
     const whenTrue = this.tryBranch(x << 1, start, vars, clauses);

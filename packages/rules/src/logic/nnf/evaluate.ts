@@ -358,8 +358,24 @@ export class NnfEvaluator {
       if (kind === TRUE) value = 1n;
       else if (kind === LIT) value = allowed[lits[node]!] === 1 ? 1n : 0n;
       else if (kind === AND) {
+        // Literal children count 1 or 0: test them without BigInt arithmetic, which dominates the pass.
         value = 1n;
-        for (let i = start; i < end && value !== 0n; i++) value *= counts[edges[i]!]!;
+        for (let i = start; i < end; i++) {
+          const child = edges[i]!;
+          if (kinds[child] === LIT) {
+            if (allowed[lits[child]!] === 0) {
+              value = 0n;
+              break;
+            }
+          } else {
+            const count = counts[child]!;
+            if (count === 0n) {
+              value = 0n;
+              break;
+            }
+            if (count !== 1n) value *= count;
+          }
+        }
       } else if (kind === OR) {
         for (let i = start; i < end; i++) value += counts[edges[i]!]!;
       } else if (kind === FREE) {
