@@ -100,9 +100,32 @@ function isMode(mode: string): mode is NonNullable<SpaceFlags["mode"]> {
   return mode === "auto" || mode === "compiled" || mode === "search";
 }
 
+const VALUE_OPTIONS = new Set([
+  "--assume",
+  "--want",
+  "--queries",
+  "--budget",
+  "--mode",
+  "--sessions",
+  "--clicks",
+  "--baseline-clicks",
+  "--seed",
+]);
+
+/** Binds each option to the next argument, so CNF literals like `--assume "-12 40"` are values, not flags. */
+function bindValues(argv: readonly string[]): string[] {
+  const bound: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (VALUE_OPTIONS.has(arg) && i + 1 < argv.length) bound.push(`${arg}=${argv[++i]}`);
+    else bound.push(arg);
+  }
+  return bound;
+}
+
 function parse(argv: readonly string[]) {
   return parseArgs({
-    args: [...argv],
+    args: bindValues(argv),
     allowPositionals: true,
     strict: true,
     options: {

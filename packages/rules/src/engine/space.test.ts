@@ -82,7 +82,8 @@ function assignments(
   return all.map((values) => {
     const truth = new Set<number>();
     values.forEach((value, v) => {
-      model.variables[v]!.values.forEach((candidate, i) => truth.add(i === value ? candidate.lit : -candidate.lit));
+      for (const [i, candidate] of model.variables[v]!.values.entries())
+        truth.add(i === value ? candidate.lit : -candidate.lit);
     });
     const valid = model.clauses.every((clause, c) => !active(c) || clause.some((lit) => truth.has(lit)));
     const price =

@@ -109,7 +109,7 @@ function issueToDiagnostic(issue: z.core.$ZodIssue): Diagnostic {
       code: "schema",
       severity: "error",
       message: `"${issue.discriminator}" must be one of choice, boolean, integer, text`,
-      path: [...path, issue.discriminator],
+      path,
     };
   }
   if (issue.code === "invalid_union") {
