@@ -1,9 +1,9 @@
-import Logic from "logic-solver";
 import type { Choice } from "../engine/choice.ts";
 import { createSpace } from "../engine/create.ts";
+import { SearchSpace } from "../engine/search.ts";
 import { selectableValues } from "../engine/selectable.ts";
 import type { SolutionSpace } from "../engine/space.ts";
-import type { ConfigModel } from "../model/model.ts";
+import { LogicSolverBaseline } from "./baseline.ts";
 import { EXIT_INVALID, EXIT_OK, type Io, printDiagnostics } from "./io.ts";
 import { loadModel } from "./load.ts";
 import type { SpaceFlags } from "./queries.ts";
@@ -17,8 +17,8 @@ export interface BenchOptions extends SpaceFlags {
 
 /**
  * `kitbash bench MODEL`: compile time, representation size, memory, and per-click latency of
- * domains + count + price over random customer sessions, beside a SAT baseline (logic-solver
- * checking each value, reusing every model it finds as a witness) measured on the same clicks.
+ * domains + count + price over random customer sessions, beside SAT baselines that check each
+ * value (logic-solver, and this engine's own CDCL solver) on the same clicks in the same run.
  */
 export function bench(io: Io, file: string, options: BenchOptions): number {
   const loadStart = performance.now();
@@ -38,78 +38,70 @@ export function bench(io: Io, file: string, options: BenchOptions): number {
   const compileMs = performance.now() - compileStart;
   const heapAfter = process.memoryUsage().heapUsed;
   const { space } = created;
-
-  io.out(
-    `model      ${file} (${loaded.kind}): ${format(model.variables.length)} variables, ${format(model.constraints.length)} constraints; CNF ${format(model.numVars)} vars, ${format(model.clauses.length)} clauses; read in ${ms(loadMs)}`,
-  );
   const size = created.compile
     ? `d-DNNF ${format(created.compile.nodes)} nodes, ${format(created.compile.edges)} edges`
     : "no d-DNNF";
   io.out(
-    `compile    ${ms(compileMs)} (${space.mode} mode${created.fallback ? `, fallback: ${created.fallback}` : ""}); ${size}; heap +${mb(heapAfter - heapBefore)}, rss ${mb(process.memoryUsage().rss)}`,
+    `model      ${file} (${loaded.kind}): ${format(model.variables.length)} variables, ${format(model.constraints.length)} constraints; ` +
+      `CNF ${format(model.numVars)} vars, ${format(model.clauses.length)} clauses; read in ${ms(loadMs)}`,
+  );
+  io.out(
+    `compile    ${ms(compileMs)} (${space.mode} mode${created.fallback ? `, fallback: ${created.fallback}` : ""}); ${size}; ` +
+      `heap +${mb(heapAfter - heapBefore)}, rss ${mb(process.memoryUsage().rss)}`,
   );
 
   const random = mulberry32(options.seed ?? 1);
-  const sessions = generateSessions(space, model, options.sessions ?? 50, options.clicks ?? 20, random);
-  const clickTimes: number[] = [];
-  for (const session of sessions) {
-    for (let k = 1; k <= session.length; k++) {
-      const prefix = session.slice(0, k);
-      const start = performance.now();
-      space.evaluate(prefix);
-      clickTimes.push(performance.now() - start);
-    }
-  }
+  const sessions = generateSessions(space, options.sessions ?? 50, options.clicks ?? 20, random);
+  const clicks = sessions.flatMap((session) => session.map((_, k) => session.slice(0, k + 1)));
+  const clickTimes = timeEach(clicks, (choices) => space.evaluate(choices));
   io.out(
-    `click      domains + count + price over ${clickTimes.length} clicks in ${sessions.length} sessions: ${summary(clickTimes)}`,
+    `click      domains + count + price over ${clicks.length} clicks in ${sessions.length} sessions: ${summary(clickTimes)}`,
   );
 
-  const explainTimes: number[] = [];
-  const repairTimes: number[] = [];
-  for (const session of sessions) {
-    const blocked = blockedValue(space, session, random);
-    if (blocked === undefined) continue;
-    let start = performance.now();
-    space.explain(session, blocked);
-    explainTimes.push(performance.now() - start);
-    start = performance.now();
-    space.repair(session, blocked);
-    repairTimes.push(performance.now() - start);
-  }
-  if (explainTimes.length > 0) {
-    io.out(`explain    ${explainTimes.length} blocked values: ${summary(explainTimes)}`);
-    io.out(`repair     ${repairTimes.length} blocked values: ${summary(repairTimes)}`);
+  const blocked = sessions.flatMap((session) => {
+    const want = blockedValue(space, session, random);
+    return want === undefined ? [] : [{ session, want }];
+  });
+  if (blocked.length > 0) {
+    const first = blocked[0]!;
+    const [firstTime] = timeEach([first], ({ session, want }) => space.explain(session, want));
+    io.out(`explain    first call, which also builds the constraint solver: ${ms(firstTime!)}`);
+    io.out(
+      `explain    ${blocked.length} blocked values: ${summary(timeEach(blocked, ({ session, want }) => space.explain(session, want)))}`,
+    );
+    io.out(
+      `repair     ${blocked.length} blocked values: ${summary(timeEach(blocked, ({ session, want }) => space.repair(session, want)))}`,
+    );
   }
 
-  const baselineClicks = options.baselineClicks ?? 30;
-  const baseline = new SatBaseline(model);
-  const baselineTimes: number[] = [];
-  outer: for (const session of sessions) {
-    for (let k = 1; k <= session.length; k++) {
-      if (baselineTimes.length >= baselineClicks) break outer;
-      const start = performance.now();
-      baseline.domains(session.slice(0, k));
-      baselineTimes.push(performance.now() - start);
-    }
+  const sample = clicks.slice(0, options.baselineClicks ?? 30);
+  const searchSpace = new SearchSpace(model);
+  const baselines: [string, (choices: readonly Choice[]) => unknown][] = [
+    ["logic-solver (MiniSat in JavaScript)", new LogicSolverBaseline(model).domains],
+    ["this engine's CDCL solver", (choices) => searchSpace.evaluate(choices)],
+  ];
+  const engineSample = clickTimes.slice(0, sample.length);
+  for (const [name, domains] of sample.length > 0 ? baselines : []) {
+    const times = timeEach(sample, domains);
+    const ratio = (p: number) => percentile(times, p) / Math.max(percentile(engineSample, p), 1e-6);
+    io.out(`baseline   ${name}, a SAT check per value, first ${times.length} of the same clicks: ${summary(times)}`);
+    io.out(
+      `ratio      ${name} / engine on those clicks: median ${format(Math.round(ratio(0.5)))}x, p99 ${format(Math.round(ratio(0.99)))}x`,
+    );
   }
-  io.out(
-    `baseline   logic-solver, one SAT check per value, first ${baselineTimes.length} of the same clicks (domains only, no count): ${summary(baselineTimes)}`,
-  );
-  const ratio = (p: number) => percentile(baselineTimes, p) / Math.max(percentile(clickTimes, p), 1e-6);
-  io.out(
-    `ratio      baseline / engine: median ${format(Math.round(ratio(0.5)))}x, p99 ${format(Math.round(ratio(0.99)))}x`,
-  );
   return EXIT_OK;
 }
 
+function timeEach<T>(items: readonly T[], work: (item: T) => unknown): number[] {
+  return items.map((item) => {
+    const start = performance.now();
+    work(item);
+    return performance.now() - start;
+  });
+}
+
 /** Random customer sessions: each click picks an open variable and one of its still selectable values. */
-function generateSessions(
-  space: SolutionSpace,
-  model: ConfigModel,
-  count: number,
-  clicks: number,
-  random: () => number,
-): Choice[][] {
+function generateSessions(space: SolutionSpace, count: number, clicks: number, random: () => number): Choice[][] {
   const sessions: Choice[][] = [];
   for (let s = 0; s < count; s++) {
     const choices: Choice[] = [];
@@ -124,7 +116,7 @@ function generateSessions(
     }
     if (choices.length > 0) sessions.push(choices);
   }
-  return model.variables.length > 0 ? sessions : [];
+  return sessions;
 }
 
 /** A value of an open variable that the session's choices rule out, if any. */
@@ -140,43 +132,6 @@ function blockedValue(space: SolutionSpace, choices: readonly Choice[], random: 
   });
   return candidates[Math.floor(random() * candidates.length)];
 }
-
-/** Domains the way a SAT-backed configurator computes them: one satisfiability check per unwitnessed value. */
-class SatBaseline {
-  private readonly solver = new Logic.Solver();
-
-  constructor(private readonly model: ConfigModel) {
-    for (const clause of model.clauses) this.solver.require(Logic.or(...clause.map(term)));
-  }
-
-  domains(choices: readonly Choice[]): boolean[][] {
-    const assumptions: string[] = [];
-    for (const choice of choices) {
-      const values = this.model.variables[choice.variable]!.values;
-      values.forEach((value, i) => {
-        if (choice.negated ? i === choice.value : i !== choice.value) assumptions.push(term(-value.lit));
-      });
-    }
-    const witnessed = new Set<number>();
-    const witness = (trueVars: readonly string[]) => {
-      const on = new Set(trueVars);
-      for (let v = 1; v <= this.model.numVars; v++) witnessed.add(on.has(`v${v}`) ? v : -v);
-    };
-    const base = this.solver.solveAssuming(Logic.and(...assumptions));
-    if (base) witness(base.getTrueVars());
-    return this.model.variables.map((variable) =>
-      variable.values.map((value) => {
-        if (witnessed.has(value.lit)) return true;
-        if (!base) return false;
-        const solution = this.solver.solveAssuming(Logic.and(...assumptions, term(value.lit)));
-        if (solution) witness(solution.getTrueVars());
-        return solution !== null;
-      }),
-    );
-  }
-}
-
-const term = (lit: number): string => (lit > 0 ? `v${lit}` : `-v${-lit}`);
 
 function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;

@@ -1,4 +1,4 @@
-import type { SatSolver } from "../logic/sat/solver.ts";
+import { SatSolver } from "../logic/sat/solver.ts";
 import { minimalUnsatisfiableGroups } from "../logic/sat/minimal.ts";
 import { litToDimacs } from "../logic/literals.ts";
 import type { ConfigModel } from "../model/model.ts";
@@ -27,11 +27,14 @@ export function minimalBlockingChoices(
 
 /**
  * Finds which named constraints rule a set of choices out: a SAT solver over the model in which
- * each constraint group can be switched off by a selector literal.
+ * each constraint group can be switched off by a selector literal gives a first core; a small
+ * solver holding only that core (and the structural clauses) then minimises it, so the many
+ * satisfiable checks of minimisation never search the whole model.
  */
 export class ConstraintExplainer {
   private solver: SatSolver | undefined;
   private selectors: number[] = [];
+  private structural: number[] = [];
 
   constructor(
     private readonly model: ConfigModel,
@@ -39,15 +42,35 @@ export class ConstraintExplainer {
   ) {}
 
   involved(choices: readonly Choice[]): ExplainedConstraint[] {
-    const solver = this.selectorSolver();
     const background: number[] = [];
     for (const choice of choices) for (const lit of this.values.zeroedBy(choice)) background.push(-litToDimacs(lit));
-    const groups = this.selectors.map((selector) => [selector]);
-    const core = minimalUnsatisfiableGroups(solver, groups, background) ?? [];
-    return core.map((index) => {
-      const { id, message, source } = this.model.constraints[index]!;
+    const core = this.firstCore(background);
+    const small = new SatSolver(this.model.numVars);
+    for (const clause of this.structural) small.addClause(this.model.clauses[clause]!);
+    const groups = core.map((index) => {
+      const selector = small.newVar();
+      for (const clause of this.model.constraints[index]!.clauses)
+        small.addClause([-selector, ...this.model.clauses[clause]!]);
+      return [selector];
+    });
+    const minimal = minimalUnsatisfiableGroups(small, groups, background) ?? [];
+    return minimal.map((g) => {
+      const { id, message, source } = this.model.constraints[core[g]!]!;
       return source ? { id, message, source } : { id, message };
     });
+  }
+
+  /** Groups in the solver's failed-assumption core, shrunk until it stops shrinking. */
+  private firstCore(background: readonly number[]): number[] {
+    const solver = this.selectorSolver();
+    let core = this.selectors.map((_, g) => g);
+    for (;;) {
+      if (solver.solve([...background, ...core.map((g) => this.selectors[g]!)]) !== "unsat") return [];
+      const failed = new Set(solver.failedAssumptions());
+      const next = core.filter((g) => failed.has(this.selectors[g]!));
+      if (next.length === core.length) return core;
+      core = next;
+    }
   }
 
   private selectorSolver(): SatSolver {
@@ -55,6 +78,8 @@ export class ConstraintExplainer {
       const { solver, selectors } = buildSolver(this.model, true);
       this.solver = solver;
       this.selectors = selectors;
+      const grouped = new Set(this.model.constraints.flatMap((c) => c.clauses));
+      this.structural = this.model.clauses.flatMap((_, i) => (grouped.has(i) ? [] : [i]));
     }
     return this.solver;
   }

@@ -15,6 +15,7 @@ export class NnfEvaluator {
   private readonly high: Float64Array;
   private readonly primary: Float64Array;
   private readonly secondary: Float64Array;
+  private index: IncrementalIndex | undefined;
 
   constructor(readonly nnf: Nnf) {
     const size = nnf.nodeCount;
@@ -89,10 +90,42 @@ export class NnfEvaluator {
     return sat[root] === 1;
   }
 
-  /** The exact number of models under the evidence. */
+  /**
+   * The exact number of models under the evidence. Only nodes above a variable with evidence are
+   * recounted; every other node keeps its count without evidence, computed once.
+   */
   count(allowed: Uint8Array): bigint {
-    this.upCount(allowed);
-    return this.counts[this.nnf.root]!;
+    const index = this.incremental();
+    const { nnf } = this;
+    const dirty: number[] = [];
+    const stamp = ++index.stamp;
+    const { marks } = index;
+    for (let v = 0; v < nnf.numVars; v++) {
+      if (allowed[v << 1] === 1 && allowed[(v << 1) | 1] === 1) continue;
+      for (let k = index.varStart[v]!; k < index.varStart[v + 1]!; k++) {
+        const node = index.varNodes[k]!;
+        if (marks[node] !== stamp) {
+          marks[node] = stamp;
+          dirty.push(node);
+        }
+      }
+    }
+    if (dirty.length === 0) return index.base[nnf.root]!;
+    for (let d = 0; d < dirty.length; d++) {
+      const node = dirty[d]!;
+      for (let k = index.parentStart[node]!; k < index.parentStart[node + 1]!; k++) {
+        const parent = index.parents[k]!;
+        if (marks[parent] !== stamp) {
+          marks[parent] = stamp;
+          dirty.push(parent);
+        }
+      }
+    }
+    const order = Int32Array.from(dirty).sort();
+    const counts = this.counts;
+    const value = (child: number) => (marks[child] === stamp ? counts[child]! : index.base[child]!);
+    for (const node of order) counts[node] = this.countNode(node, allowed, value);
+    return value(nnf.root);
   }
 
   /** For every literal, the number of models containing it under all evidence except its own zeroing. */
@@ -348,50 +381,108 @@ export class NnfEvaluator {
   }
 
   private upCount(allowed: Uint8Array): void {
-    const { kinds, offsets, edges, lits, root } = this.nnf;
     const counts = this.counts;
-    for (let node = 0; node <= root; node++) {
-      const kind = kinds[node];
-      const start = offsets[node]!;
-      const end = offsets[node + 1]!;
-      let value = 0n;
-      if (kind === TRUE) value = 1n;
-      else if (kind === LIT) value = allowed[lits[node]!] === 1 ? 1n : 0n;
-      else if (kind === AND) {
-        // Literal children count 1 or 0: test them without BigInt arithmetic, which dominates the pass.
-        value = 1n;
-        for (let i = start; i < end; i++) {
-          const child = edges[i]!;
-          if (kinds[child] === LIT) {
-            if (allowed[lits[child]!] === 0) {
-              value = 0n;
-              break;
-            }
-          } else {
-            const count = counts[child]!;
-            if (count === 0n) {
-              value = 0n;
-              break;
-            }
-            if (count !== 1n) value *= count;
-          }
-        }
-      } else if (kind === OR) {
-        for (let i = start; i < end; i++) value += counts[edges[i]!]!;
-      } else if (kind === FREE) {
-        let both = 0;
-        let zero = false;
-        for (let i = start; i < end; i++) {
-          const v = edges[i]!;
-          const options = allowed[v << 1]! + allowed[(v << 1) | 1]!;
-          if (options === 2) both++;
-          else if (options === 0) zero = true;
-        }
-        value = zero ? 0n : 1n << BigInt(both);
-      }
-      counts[node] = value;
-    }
+    const value = (child: number) => counts[child]!;
+    for (let node = 0; node <= this.nnf.root; node++) counts[node] = this.countNode(node, allowed, value);
   }
+
+  /** A node's model count from its children's counts (`count(child)`). */
+  private countNode(node: number, allowed: Uint8Array, count: (child: number) => bigint): bigint {
+    const { kinds, offsets, edges, lits } = this.nnf;
+    const kind = kinds[node];
+    const start = offsets[node]!;
+    const end = offsets[node + 1]!;
+    if (kind === TRUE) return 1n;
+    if (kind === LIT) return allowed[lits[node]!] === 1 ? 1n : 0n;
+    if (kind === OR) {
+      let sum = 0n;
+      for (let i = start; i < end; i++) sum += count(edges[i]!);
+      return sum;
+    }
+    if (kind === AND) {
+      // Literal children count 1 or 0: test them without BigInt arithmetic, which dominates the pass.
+      let product = 1n;
+      for (let i = start; i < end; i++) {
+        const child = edges[i]!;
+        if (kinds[child] === LIT) {
+          if (allowed[lits[child]!] === 0) return 0n;
+          continue;
+        }
+        const factor = count(child);
+        if (factor === 0n) return 0n;
+        if (factor !== 1n) product *= factor;
+      }
+      return product;
+    }
+    if (kind === FREE) {
+      let both = 0;
+      for (let i = start; i < end; i++) {
+        const v = edges[i]!;
+        const options = allowed[v << 1]! + allowed[(v << 1) | 1]!;
+        if (options === 0) return 0n;
+        if (options === 2) both++;
+      }
+      return 1n << BigInt(both);
+    }
+    return 0n;
+  }
+
+  /** Parents, the nodes that mention each variable, and counts without evidence (built on first use). */
+  private incremental(): IncrementalIndex {
+    if (this.index !== undefined) return this.index;
+    const { kinds, offsets, edges, lits, nodeCount, numVars } = this.nnf;
+    const parentCount = new Int32Array(nodeCount + 1);
+    const varCount = new Int32Array(numVars + 1);
+    for (let node = 0; node < nodeCount; node++) {
+      const free = kinds[node] === FREE;
+      for (let i = offsets[node]!; i < offsets[node + 1]!; i++) {
+        if (free) varCount[edges[i]!]!++;
+        else parentCount[edges[i]!]!++;
+      }
+      if (kinds[node] === LIT) varCount[lits[node]! >> 1]!++;
+    }
+    const parentStart = prefixSums(parentCount);
+    const varStart = prefixSums(varCount);
+    const parents = new Int32Array(parentStart[nodeCount]!);
+    const varNodes = new Int32Array(varStart[numVars]!);
+    const parentFill = parentStart.slice();
+    const varFill = varStart.slice();
+    for (let node = 0; node < nodeCount; node++) {
+      const free = kinds[node] === FREE;
+      for (let i = offsets[node]!; i < offsets[node + 1]!; i++) {
+        if (free) varNodes[varFill[edges[i]!]!++] = node;
+        else parents[parentFill[edges[i]!]!++] = node;
+      }
+      if (kinds[node] === LIT) varNodes[varFill[lits[node]! >> 1]!++] = node;
+    }
+    this.upCount(new Uint8Array(2 * numVars).fill(1));
+    this.index = {
+      parentStart,
+      parents,
+      varStart,
+      varNodes,
+      base: this.counts.slice(),
+      marks: new Int32Array(nodeCount),
+      stamp: 0,
+    };
+    return this.index;
+  }
+}
+
+interface IncrementalIndex {
+  readonly parentStart: Int32Array;
+  readonly parents: Int32Array;
+  readonly varStart: Int32Array;
+  readonly varNodes: Int32Array;
+  readonly base: readonly bigint[];
+  readonly marks: Int32Array;
+  stamp: number;
+}
+
+function prefixSums(counts: Int32Array): Int32Array {
+  const sums = new Int32Array(counts.length);
+  for (let i = 0; i < counts.length - 1; i++) sums[i + 1] = sums[i]! + counts[i]!;
+  return sums;
 }
 
 function better(a: Float64Array, b: Float64Array, x: number, y: number): boolean {

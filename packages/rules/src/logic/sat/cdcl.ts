@@ -23,15 +23,21 @@ export class CdclCore {
   protected trail = new Int32Array(0);
   protected trailLength = 0;
   protected qhead = 0;
-  protected readonly trailLim: number[] = [];
+  /** Trail position where each decision level starts (typed and never shrunk: no allocation per solve). */
+  protected levelStart = new Int32Array(16);
+  protected decisionLevel = 0;
   protected seen = new Uint8Array(0);
   /** Saved phase per variable: the sign bit of its last literal (1 = false, the default). */
   protected phase = new Uint8Array(0);
   protected readonly order = new VarOrder();
   /** bins[p]: literals implied when p holds. */
   protected readonly bins: number[][] = [];
-  /** watches[l]: (clause, blocker) pairs of clauses watching l, visited when l becomes false. */
+  /**
+   * watches[l]: (clause, blocker) pairs of clauses watching l, visited when l becomes false; the
+   * first watchLength[l] entries are live. Lists never shrink, as V8 would trim and regrow them.
+   */
   protected readonly watches: number[][] = [];
+  protected watchLength = new Int32Array(0);
   protected readonly clauses = new ClauseArena();
   protected failed: number[] = [];
   private conflictA = 0;
@@ -48,6 +54,7 @@ export class CdclCore {
     if (count > this.level.length) {
       const capacity = Math.max(count, 2 * this.level.length, 16);
       this.assigns = grown(this.assigns, new Int8Array(2 * capacity));
+      this.watchLength = grown(this.watchLength, new Int32Array(2 * capacity));
       this.level = grown(this.level, new Int32Array(capacity));
       this.reason = grown(this.reason, new Int32Array(capacity));
       this.trail = grown(this.trail, new Int32Array(capacity));
@@ -68,15 +75,22 @@ export class CdclCore {
     const v = lit >> 1;
     this.assigns[lit] = 1;
     this.assigns[lit ^ 1] = -1;
-    this.level[v] = this.trailLim.length;
+    this.level[v] = this.decisionLevel;
     this.reason[v] = reason;
     this.trail[this.trailLength++] = lit;
   }
 
+  protected newLevel(): void {
+    if (this.decisionLevel === this.levelStart.length) {
+      this.levelStart = grown(this.levelStart, new Int32Array(2 * this.decisionLevel));
+    }
+    this.levelStart[this.decisionLevel++] = this.trailLength;
+  }
+
   protected cancelUntil(target: number): void {
-    const { trailLim, trail, assigns, phase, order } = this;
-    if (trailLim.length <= target) return;
-    const start = trailLim[target] as number;
+    const { trail, assigns, phase, order } = this;
+    if (this.decisionLevel <= target) return;
+    const start = this.levelStart[target] as number;
     for (let i = this.trailLength - 1; i >= start; i--) {
       const lit = trail[i] as number;
       assigns[lit] = 0;
@@ -86,17 +100,17 @@ export class CdclCore {
     }
     this.trailLength = start;
     this.qhead = start;
-    trailLim.length = target;
+    this.decisionLevel = target;
   }
 
   /** The most active unassigned variable in its saved phase, or -1 when all are assigned. */
   protected pickBranch(): Lit {
     const { order, assigns } = this;
-    while (!order.empty) {
+    for (;;) {
       const v = order.popMax();
+      if (v < 0) return -1;
       if (assigns[v << 1] === 0) return (v << 1) | (this.phase[v] as number);
     }
-    return -1;
   }
 
   protected addBinary(a: Lit, b: Lit): void {
@@ -108,8 +122,16 @@ export class CdclCore {
     const data = this.clauses.data;
     const a = data[ref + HEADER] as number;
     const b = data[ref + HEADER + 1] as number;
-    (this.watches[a] as number[]).push(ref, b);
-    (this.watches[b] as number[]).push(ref, a);
+    this.watch(a, ref, b);
+    this.watch(b, ref, a);
+  }
+
+  private watch(lit: Lit, ref: number, blocker: Lit): void {
+    const ws = this.watches[lit] as number[];
+    const at = this.watchLength[lit] as number;
+    ws[at] = ref; // at <= ws.length, so this appends or overwrites, never leaves holes
+    ws[at + 1] = blocker;
+    this.watchLength[lit] = at + 2;
   }
 
   /** Unit propagation; returns NO_CONFLICT, BINARY_CONFLICT (see conflictA/B) or the falsified clause. */
@@ -134,7 +156,7 @@ export class CdclCore {
       }
       // Watched literals stay at positions 0 and 1; an implied literal is moved to position 0.
       const ws = watches[falseLit] as number[];
-      const end = ws.length;
+      const end = this.watchLength[falseLit] as number;
       let i = 0;
       let j = 0;
       while (i < end) {
@@ -163,7 +185,7 @@ export class CdclCore {
           if (value[lit] !== -1) {
             arena[base + 1] = lit;
             arena[k] = falseLit;
-            (watches[lit] as number[]).push(ref, first);
+            this.watch(lit, ref, first);
             moved = true;
             break;
           }
@@ -173,13 +195,13 @@ export class CdclCore {
         ws[j++] = first;
         if (value[first] === -1) {
           while (i < end) ws[j++] = ws[i++] as number;
-          if (j !== end) ws.length = j; // setting length is a runtime call even when unchanged
+          this.watchLength[falseLit] = j;
           this.qhead = this.trailLength;
           return ref;
         }
         this.assign(first, ref);
       }
-      if (j !== end) ws.length = j;
+      this.watchLength[falseLit] = j;
     }
     return NO_CONFLICT;
   }
@@ -187,7 +209,7 @@ export class CdclCore {
   /** Analyses a conflict, backjumps and asserts the learnt clause. */
   protected learn(conflict: number): void {
     const { learnt, trail, seen, reason, level } = this;
-    const current = this.trailLim.length;
+    const current = this.decisionLevel;
     learnt.length = 0;
     learnt.push(-1);
     let pathCount = 0;
@@ -304,8 +326,8 @@ export class CdclCore {
 
   /** Number of distinct decision levels in the clause (glue). */
   private lbd(lits: readonly number[]): number {
-    if (this.levelStamp.length <= this.trailLim.length) {
-      this.levelStamp = grown(this.levelStamp, new Int32Array(2 * this.trailLim.length + 2));
+    if (this.levelStamp.length <= this.decisionLevel) {
+      this.levelStamp = grown(this.levelStamp, new Int32Array(2 * this.decisionLevel + 2));
     }
     const stamp = ++this.stamp;
     let count = 0;
@@ -324,9 +346,9 @@ export class CdclCore {
     const { trail, seen, reason, level } = this;
     const data = this.clauses.data;
     this.failed = [litToDimacs(p)];
-    if (this.trailLim.length === 0) return;
+    if (this.decisionLevel === 0) return;
     seen[p >> 1] = 1;
-    for (let i = this.trailLength - 1; i >= (this.trailLim[0] as number); i--) {
+    for (let i = this.trailLength - 1; i >= (this.levelStart[0] as number); i--) {
       const x = trail[i] as number;
       const v = x >> 1;
       if (seen[v] === 0) continue;
@@ -365,7 +387,7 @@ export class CdclCore {
       const r = reason[v] as number;
       if (r >= 0) reason[v] = moved(r);
     }
-    for (const ws of this.watches) ws.length = 0;
+    this.watchLength.fill(0);
     const arena = clauses.data;
     for (let ref = 0; ref < clauses.top; ref += HEADER + (arena[ref] as number)) this.attach(ref);
   }

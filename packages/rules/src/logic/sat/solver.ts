@@ -81,7 +81,7 @@ export class SatSolver extends CdclCore {
     if (!this.ok) return "unsat";
     const assume = assumptions.map((d) => this.internal(d));
     const limit = options.conflictLimit ?? Number.POSITIVE_INFINITY;
-    const { assigns: value, trailLim } = this;
+    const value = this.assigns;
     let conflictsHere = 0;
     let restarts = 0;
     let sinceRestart = 0;
@@ -89,7 +89,7 @@ export class SatSolver extends CdclCore {
     for (;;) {
       const conflict = this.propagate();
       if (conflict !== NO_CONFLICT) {
-        if (trailLim.length === 0) {
+        if (this.decisionLevel === 0) {
           this.ok = false;
           return "unsat";
         }
@@ -113,10 +113,10 @@ export class SatSolver extends CdclCore {
         this.reduce();
       }
       let next = -1;
-      while (trailLim.length < assume.length) {
-        const p = assume[trailLim.length] as Lit;
+      while (this.decisionLevel < assume.length) {
+        const p = assume[this.decisionLevel] as Lit;
         if (value[p] === 1) {
-          trailLim.push(this.trailLength); // already implied: an empty level keeps levels and assumptions aligned
+          this.newLevel(); // already implied: an empty level keeps levels and assumptions aligned
         } else if (value[p] === -1) {
           this.analyzeFinal(p);
           this.cancelUntil(0);
@@ -136,7 +136,7 @@ export class SatSolver extends CdclCore {
           return "sat";
         }
       }
-      trailLim.push(this.trailLength);
+      this.newLevel();
       this.assign(next, NO_REASON);
     }
   }
