@@ -3,7 +3,7 @@ import type { Nnf } from "../logic/nnf/nnf.ts";
 import type { ConfigModel } from "../model/model.ts";
 import type { Choice } from "./choice.ts";
 import { ValueLiterals } from "./evidence.ts";
-import { ConstraintExplainer, minimalBlockingChoices } from "./explain.ts";
+import { ConstraintExplainer, minimalBlockingChoices, minimalConflict } from "./explain.ts";
 import { choicesFromModel, repairFromModel } from "./repair.ts";
 import type { CompletionPreference, Evaluation, Explanation, Range, Repair, SolutionSpace } from "./space.ts";
 import { changeCosts, deviationCosts, literalWeights, modelWeight } from "./weights.ts";
@@ -58,6 +58,12 @@ export class CompiledSpace implements SolutionSpace {
     if (consistent([...choices, want])) return { blocked: false };
     const blocking = minimalBlockingChoices(choices, want, consistent);
     return { blocked: true, choices: blocking, constraints: this.explainer.involved([...blocking, want]) };
+  }
+
+  conflict(choices: readonly Choice[]): Explanation {
+    const conflict = minimalConflict(choices, (set) => this.evaluator.satisfiable(this.values.allowed(set)));
+    if (conflict === undefined) return { blocked: false };
+    return { blocked: true, choices: conflict, constraints: this.explainer.involved(conflict) };
   }
 
   repair(choices: readonly Choice[], want: Choice): Repair | undefined {

@@ -8,18 +8,24 @@ import type { ValueLiterals } from "./evidence.ts";
 import type { ExplainedConstraint } from "./space.ts";
 
 /**
- * Deletion-based minimisation: drop each choice in turn (oldest first, so explanations favour what
- * the customer did last) while the rest still rules `want` out.
+ * A subset-minimal set of the choices that rules `want` out: deletion, oldest first, so
+ * explanations favour what the customer did last.
  */
 export function minimalBlockingChoices(
   choices: readonly Choice[],
   want: Choice,
   consistent: (choices: readonly Choice[]) => boolean,
 ): Choice[] {
+  return minimalConflict(choices, (set) => consistent([...set, want])) ?? [];
+}
+
+/** A subset-minimal set of choices with no completion (deletion, oldest first), or undefined when they have one. */
+export function minimalConflict(choices: readonly Choice[], consistent: (choices: readonly Choice[]) => boolean): Choice[] | undefined {
+  if (consistent(choices)) return undefined;
   const kept = [...choices];
   for (let i = 0; i < kept.length; ) {
     const without = [...kept.slice(0, i), ...kept.slice(i + 1)];
-    if (!consistent([...without, want])) kept.splice(i, 1);
+    if (!consistent(without)) kept.splice(i, 1);
     else i++;
   }
   return kept;

@@ -73,6 +73,13 @@ export class SearchSpace implements SolutionSpace {
     return { blocked: true, choices: blocking, constraints: this.explainer.involved([...blocking, want]) };
   }
 
+  conflict(choices: readonly Choice[]): Explanation {
+    if (this.solver.solve(this.assumptions(choices)) === "sat") return { blocked: false };
+    const core = minimalUnsatisfiableGroups(this.solver, choices.map((choice) => this.assumptions([choice]))) ?? [];
+    const conflict = core.map((index) => choices[index]!);
+    return { blocked: true, choices: conflict, constraints: this.explainer.involved(conflict) };
+  }
+
   repair(choices: readonly Choice[], want: Choice): Repair | undefined {
     const assumptions = this.assumptions([want]);
     if (this.solver.solve(assumptions) !== "sat") return undefined;

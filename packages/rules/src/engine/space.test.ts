@@ -140,6 +140,15 @@ function check(space: SolutionSpace, model: ConfigModel, choices: Choice[], want
     for (const id of groupIds) expect(inGroups(groupIds.filter((other) => other !== id))).toBe(true);
   }
 
+  const conflict = space.conflict(withWant);
+  expect(conflict.blocked).toBe(blocked);
+  if (conflict.blocked) {
+    const consistent = (set: readonly Choice[]) => valid.some((a) => all(a.values, set));
+    expect(conflict.choices.every((c) => withWant.includes(c))).toBe(true);
+    expect(consistent(conflict.choices)).toBe(false);
+    for (const dropped of conflict.choices) expect(consistent(conflict.choices.filter((c) => c !== dropped))).toBe(true);
+  }
+
   const repair = space.repair(choices, want);
   const reachable = valid.filter((a) => satisfies(a.values, want));
   expect(repair === undefined).toBe(reachable.length === 0);

@@ -64,6 +64,8 @@ export interface SolutionSpace {
   valueCounts(choices: readonly Choice[]): bigint[][] | undefined;
   /** Why `want` cannot be added to `choices`. */
   explain(choices: readonly Choice[], want: Choice): Explanation;
+  /** Why `choices` together have no completion: a minimal subset of them in conflict, and its constraints. */
+  conflict(choices: readonly Choice[]): Explanation;
   /** The nearest consistent choices that include `want`: fewest changed choices, then cheapest; undefined if `want` is impossible. */
   repair(choices: readonly Choice[], want: Choice): Repair | undefined;
   /** A complete design (one chosen value per variable) extending the choices, or undefined if there is none. */

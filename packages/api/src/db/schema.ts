@@ -1,0 +1,228 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  customType,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+const now = () => timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow();
+
+/** Published pack versions; a version never changes once published. */
+export const packs = pgTable(
+  "packs",
+  {
+    id: text().notNull(),
+    version: text().notNull(),
+    namespace: text().notNull(),
+    /** The pack exactly as published (before defaults), so it can be served back byte for byte in meaning. */
+    body: jsonb().notNull(),
+    publishedBy: text(),
+    publishedAt: now(),
+  },
+  (t) => [primaryKey({ columns: [t.id, t.version] }), index("packs_namespace").on(t.namespace)],
+);
+
+/** API keys of partners (scoped to a namespace), product teams and admins; only their hashes are kept. */
+export const apiKeys = pgTable("api_keys", {
+  id: text().primaryKey(),
+  hash: text().notNull().unique(),
+  role: text({ enum: ["admin", "team", "partner"] }).notNull(),
+  namespace: text(),
+  label: text().notNull(),
+  createdAt: now(),
+  revokedAt: timestamp({ withTimezone: true, mode: "date" }),
+});
+
+/** Customers who submitted a design: no account, just a token (kept hashed) that proves who they are. */
+export const creators = pgTable("creators", {
+  id: text().primaryKey(),
+  tokenHash: text().notNull().unique(),
+  name: text().notNull(),
+  createdAt: now(),
+});
+
+export const DESIGN_STATUSES = [
+  "submitted",
+  "under_review",
+  "shortlisted",
+  "commercialized",
+  "declined",
+  "withdrawn",
+] as const;
+export type DesignStatus = (typeof DESIGN_STATUSES)[number];
+
+export const designs = pgTable(
+  "designs",
+  {
+    id: text().primaryKey(),
+    packId: text().notNull(),
+    packVersion: text().notNull(),
+    creatorId: text()
+      .notNull()
+      .references(() => creators.id),
+    title: text().notNull(),
+    story: text().notNull(),
+    /** "How well does it meet your need?" 1-10, and "what would make it a 10?". */
+    fit: smallint().notNull(),
+    toTen: text().notNull(),
+    wish: text(),
+    choices: jsonb().notNull(),
+    price: numeric({ precision: 14, scale: 2, mode: "number" }).notNull(),
+    currency: text().notNull(),
+    leadTime: integer().notNull(),
+    bom: jsonb().notNull(),
+    thumbnail: bytea(),
+    thumbnailType: text(),
+    licence: text().notNull(),
+    parentId: text(),
+    challengeId: text(),
+    status: text({ enum: DESIGN_STATUSES }).notNull().default("submitted"),
+    votes: integer().notNull().default(0),
+    remixes: integer().notNull().default(0),
+    comments: integer().notNull().default(0),
+    createdAt: now(),
+    updatedAt: now(),
+  },
+  (t) => [
+    index("designs_pack_created").on(t.packId, t.createdAt.desc()),
+    index("designs_created").on(t.createdAt.desc(), t.id.desc()),
+    index("designs_creator").on(t.creatorId),
+    index("designs_status").on(t.status),
+    index("designs_challenge").on(t.challengeId),
+    index("designs_parent").on(t.parentId),
+    index("designs_votes").on(t.votes.desc(), t.id.desc()),
+  ],
+);
+
+/** One row per chosen value of a design, for option popularity and bundles. */
+export const designValues = pgTable(
+  "design_values",
+  {
+    designId: text()
+      .notNull()
+      .references(() => designs.id, { onDelete: "cascade" }),
+    packId: text().notNull(),
+    createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    variable: text().notNull(),
+    value: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.designId, t.variable] }), index("design_values_pack").on(t.packId, t.createdAt)],
+);
+
+/** Every review transition, with the reason the creator reads. */
+export const designHistory = pgTable(
+  "design_history",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    designId: text()
+      .notNull()
+      .references(() => designs.id, { onDelete: "cascade" }),
+    fromStatus: text(),
+    toStatus: text().notNull(),
+    reason: text().notNull(),
+    actor: text().notNull(),
+    createdAt: now(),
+  },
+  (t) => [index("design_history_design").on(t.designId, t.id)],
+);
+
+export const votes = pgTable(
+  "votes",
+  {
+    designId: text()
+      .notNull()
+      .references(() => designs.id, { onDelete: "cascade" }),
+    creatorId: text()
+      .notNull()
+      .references(() => creators.id),
+    createdAt: now(),
+  },
+  (t) => [primaryKey({ columns: [t.designId, t.creatorId] })],
+);
+
+export const comments = pgTable(
+  "comments",
+  {
+    id: text().primaryKey(),
+    designId: text()
+      .notNull()
+      .references(() => designs.id, { onDelete: "cascade" }),
+    creatorId: text()
+      .notNull()
+      .references(() => creators.id),
+    body: text().notNull(),
+    createdAt: now(),
+  },
+  (t) => [index("comments_design").on(t.designId, t.createdAt)],
+);
+
+export const challenges = pgTable(
+  "challenges",
+  {
+    id: text().primaryKey(),
+    packId: text().notNull(),
+    title: text().notNull(),
+    brief: text().notNull(),
+    startsAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    endsAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    createdBy: text().notNull(),
+    createdAt: now(),
+  },
+  (t) => [index("challenges_pack").on(t.packId)],
+);
+
+export const challengeWinners = pgTable(
+  "challenge_winners",
+  {
+    challengeId: text()
+      .notNull()
+      .references(() => challenges.id, { onDelete: "cascade" }),
+    designId: text()
+      .notNull()
+      .references(() => designs.id),
+    rank: integer().notNull(),
+    note: text().notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.challengeId, t.designId] })],
+);
+
+/** Anonymous innovation signals: a blocked choice someone tried, or a wish beyond the pack. */
+export const signals = pgTable(
+  "signals",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    packId: text().notNull(),
+    packVersion: text().notNull(),
+    kind: text({ enum: ["blocked", "wish"] }).notNull(),
+    wanted: text(),
+    blockedBy: jsonb().notNull().default(sql`'[]'::jsonb`),
+    constraints: jsonb().notNull().default(sql`'[]'::jsonb`),
+    text: text(),
+    session: text(),
+    createdAt: now(),
+  },
+  (t) => [index("signals_pack_created").on(t.packId, t.createdAt)],
+);
+
+/** Responses of submissions made with an Idempotency-Key, replayed when the same request comes again. */
+export const idempotency = pgTable(
+  "idempotency",
+  {
+    key: text().notNull(),
+    requestHash: text().notNull(),
+    status: integer().notNull(),
+    response: jsonb().notNull(),
+    createdAt: now(),
+  },
+  (t) => [uniqueIndex("idempotency_key").on(t.key)],
+);

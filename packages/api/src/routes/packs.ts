@@ -1,0 +1,124 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { router } from "../router.ts";
+import semver from "semver";
+import { requireKey } from "../auth/identity.ts";
+import type { AppEnv, Services } from "../env.ts";
+import { ApiError, notFound } from "../errors.ts";
+import { errors, json, PackIdParams } from "../schemas.ts";
+import { packs } from "../db/schema.ts";
+
+const PackSummary = z
+  .object({
+    id: z.string().openapi({ example: "acme/shelving" }),
+    version: z.string(),
+    versions: z.array(z.string()),
+    name: z.unknown(),
+    description: z.unknown(),
+    extends: z.unknown(),
+  })
+  .openapi("PackSummary");
+
+const PackBody = z.record(z.string(), z.unknown()).openapi("Pack", { description: "A rule pack; see PACKS.md" });
+
+const list = createRoute({
+  method: "get",
+  path: "/api/packs",
+  tags: ["Packs"],
+  summary: "List packs (newest version of each)",
+  responses: { 200: json(z.object({ packs: z.array(PackSummary) }), "The packs"), ...errors(429) },
+});
+
+const latest = createRoute({
+  method: "get",
+  path: "/api/packs/{namespace}/{name}",
+  tags: ["Packs"],
+  summary: "The newest version of a pack",
+  request: { params: PackIdParams },
+  responses: { 200: json(PackBody, "The pack as published"), ...errors(400, 404, 429) },
+});
+
+const version = createRoute({
+  method: "get",
+  path: "/api/packs/{namespace}/{name}/versions/{version}",
+  tags: ["Packs"],
+  summary: "A given version of a pack",
+  request: {
+    params: PackIdParams.extend({
+      version: z
+        .string()
+        .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/)
+        .openapi({ param: { name: "version", in: "path" } }),
+    }),
+  },
+  responses: { 200: json(PackBody, "The pack as published"), ...errors(400, 404, 429) },
+});
+
+const publish = createRoute({
+  method: "post",
+  path: "/api/packs",
+  tags: ["Packs"],
+  summary: "Publish a new pack version (partners: their own namespace only)",
+  description:
+    "The engine checks the pack (format, composition with its base, rules, at least one valid design) before it is kept. Versions never change once published.",
+  security: [{ bearer: [] }],
+  request: { body: { content: { "application/json": { schema: PackBody } }, required: true } },
+  responses: {
+    201: json(z.object({ id: z.string(), version: z.string(), warnings: z.array(z.unknown()) }), "Published"),
+    ...errors(400, 401, 403, 409, 413, 422, 429),
+  },
+});
+
+export function packRoutes(services: Services) {
+  const app = router();
+  const { packs: registry, db } = services;
+
+  app.openapi(list, async (c) => {
+    const rows = await db.select({ id: packs.id, version: packs.version, body: packs.body }).from(packs);
+    const byId = new Map<string, { versions: string[]; bodies: Map<string, unknown> }>();
+    for (const row of rows) {
+      const entry = byId.get(row.id) ?? { versions: [] as string[], bodies: new Map<string, unknown>() };
+      entry.versions.push(row.version);
+      entry.bodies.set(row.version, row.body);
+      byId.set(row.id, entry);
+    }
+    const summaries = [...byId].map(([id, entry]) => {
+      const versions = entry.versions.sort(semver.rcompare);
+      const body = entry.bodies.get(versions[0]!) as Record<string, unknown>;
+      return {
+        id,
+        version: versions[0]!,
+        versions,
+        name: body.name,
+        description: body.description ?? null,
+        extends: body.extends ?? null,
+      };
+    });
+    return c.json({ packs: summaries.sort((a, b) => a.id.localeCompare(b.id)) }, 200);
+  });
+
+  app.openapi(latest, async (c) => {
+    const { namespace, name } = c.req.valid("param");
+    const id = `${namespace}/${name}`;
+    const [newest] = await registry.versions(id);
+    if (newest === undefined) throw notFound(`pack ${id}`);
+    return c.json((await registry.body(id, newest)) as Record<string, unknown>, 200);
+  });
+
+  app.openapi(version, async (c) => {
+    const { namespace, name, version: v } = c.req.valid("param");
+    const body = await registry.body(`${namespace}/${name}`, v);
+    if (body === undefined) throw notFound(`pack ${namespace}/${name} ${v}`);
+    return c.json(body as Record<string, unknown>, 200);
+  });
+
+  app.openapi(publish, async (c) => {
+    const key = requireKey(c, "partner");
+    const body = c.req.valid("json");
+    if (key.role === "partner" && key.namespace === null)
+      throw new ApiError(403, "forbidden", "this partner key has no namespace");
+    const result = await registry.publish(body, key.role === "admin" ? null : key.namespace, key.keyId);
+    return c.json({ ...result, warnings: [...result.warnings] }, 201);
+  });
+
+  return app;
+}

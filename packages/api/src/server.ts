@@ -1,0 +1,62 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { type ServerType, serve } from "@hono/node-server";
+import { createApp } from "./app.ts";
+import type { Config } from "./config.ts";
+import { openStore } from "./db/store.ts";
+import type { Services } from "./env.ts";
+import { newToken } from "./ids.ts";
+import { PackRegistry } from "./packs/registry.ts";
+import { seedPacks } from "./seed.ts";
+
+export interface RunningServer {
+  readonly url: string;
+  readonly services: Services;
+  /** Stops accepting requests, lets those in flight finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+/** Opens the store (running migrations), loads the example packs and serves the API. */
+export async function startServer(
+  config: Config,
+  options: { seed?: boolean; log?: (line: string) => void } = {},
+): Promise<RunningServer> {
+  const log = options.log ?? (() => {});
+  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.KITBASH_DATA_DIR });
+  const adminKey = config.KITBASH_ADMIN_KEY ?? adminKeyFromDataDir(config, log);
+  const packs = new PackRegistry(store.db);
+  const services: Services = { config, store, db: store.db, packs, adminKey };
+  if (options.seed ?? true) {
+    const published = await seedPacks(packs);
+    if (published.length > 0) log(`published example packs: ${published.join(", ")}`);
+  }
+  const app = createApp(services);
+  const server = await new Promise<ServerType>((resolve) => {
+    const started = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(started));
+  });
+  const bound = server.address();
+  const port = typeof bound === "object" && bound !== null ? bound.port : config.PORT;
+  return {
+    url: `http://${config.HOST}:${port}`,
+    services,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}
+
+/** Without KITBASH_ADMIN_KEY, one is generated once and kept in the data folder (readable by its owner only). */
+function adminKeyFromDataDir(config: Config, log: (line: string) => void): string {
+  if (config.DATABASE_URL !== undefined || config.KITBASH_DATA_DIR === "memory") {
+    const key = newToken("kb");
+    log(`admin key for this run (set KITBASH_ADMIN_KEY to keep one): ${key}`);
+    return key;
+  }
+  const file = join(config.KITBASH_DATA_DIR, "admin.key");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const key = newToken("kb");
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  log(`admin key written to ${file}`);
+  return key;
+}
