@@ -8,7 +8,7 @@ import type { Database } from "../db/store.ts";
 import { ListQuerySchema, listDesigns } from "../designs/list.ts";
 import { SubmissionResultSchema, SubmissionSchema, submitDesign } from "../designs/submit.ts";
 import { DesignSchema, type DesignView, designView } from "../designs/view.ts";
-import type { AppEnv, Services } from "../env.ts";
+import type { Services } from "../env.ts";
 import { ApiError, notFound } from "../errors.ts";
 import { DesignIdParams, errors, json } from "../schemas.ts";
 
@@ -188,15 +188,13 @@ export function designRoutes(services: Services) {
         .set({ status: "withdrawn", updatedAt: new Date() })
         .where(eq(designs.id, design.id))
         .returning();
-      await tx
-        .insert(designHistory)
-        .values({
-          designId: design.id,
-          fromStatus: design.status,
-          toStatus: "withdrawn",
-          reason: "Withdrawn by its creator",
-          actor: creatorId,
-        });
+      await tx.insert(designHistory).values({
+        designId: design.id,
+        fromStatus: design.status,
+        toStatus: "withdrawn",
+        reason: "Withdrawn by its creator",
+        actor: creatorId,
+      });
       return row!;
     });
     return c.json(designView(updated, name), 200);

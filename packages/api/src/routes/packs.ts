@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { router } from "../router.ts";
 import semver from "semver";
 import { requireKey } from "../auth/identity.ts";
-import type { AppEnv, Services } from "../env.ts";
+import type { Services } from "../env.ts";
 import { ApiError, notFound } from "../errors.ts";
 import { errors, json, PackIdParams } from "../schemas.ts";
 import { packs } from "../db/schema.ts";

@@ -7,6 +7,7 @@ import { type RunningServer, startServer } from "../server.ts";
 export interface TestServer extends RunningServer {
   readonly adminKey: string;
   /** fetch against the server: JSON in and out, with an optional bearer token. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read JSON bodies of many shapes; assertions check them.
   call(
     method: string,
     path: string,

@@ -205,6 +205,19 @@ describe("SatSolver", () => {
     expect(solver.value(7)).toBe(true);
   });
 
+  it("decides free variables by the phase set last", () => {
+    const solver = loaded(3, [[1, 2]]);
+    solver.setPhase(3);
+    solver.setPhase(-1);
+    expect(solver.solve()).toBe("sat");
+    expect(solver.model()).toEqual([-1, 2, 3]);
+    solver.setPhase(-3);
+    solver.setPhase(1);
+    solver.setPhase(-2);
+    expect(solver.solve()).toBe("sat");
+    expect(solver.model()).toEqual([1, -2, -3]);
+  });
+
   it("rejects misuse", () => {
     const solver = new SatSolver(1);
     expect(() => solver.value(1)).toThrow();
