@@ -7,12 +7,19 @@ import { type RunningServer, startServer } from "../server.ts";
 export interface TestServer extends RunningServer {
   readonly adminKey: string;
   /** fetch against the server: JSON in and out, with an optional bearer token. */
-  // biome-ignore lint/suspicious/noExplicitAny: tests read JSON bodies of many shapes; assertions check them.
   call(
     method: string,
     path: string,
     options?: { token?: string | undefined; body?: unknown; headers?: Record<string, string> },
-  ): Promise<{ status: number; body: any; headers: Headers; text: string }>;
+  ): Promise<TestResponse>;
+}
+
+export interface TestResponse {
+  readonly status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read JSON bodies of many shapes; their assertions check them.
+  readonly body: any;
+  readonly headers: Headers;
+  readonly text: string;
 }
 
 /**
