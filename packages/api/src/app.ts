@@ -13,7 +13,13 @@ import type { AppEnv, Services } from "./env.ts";
 import { ApiError, errorBody } from "./errors.ts";
 import { router } from "./router.ts";
 import { designRoutes } from "./routes/designs.ts";
+import { challengesRoutes } from "./routes/challenges.ts";
+import { communityRoutes } from "./routes/community.ts";
+import { exportsRoutes } from "./routes/exports.ts";
+import { insightsRoutes } from "./routes/insights.ts";
 import { keyRoutes } from "./routes/keys.ts";
+import { reviewRoutes } from "./routes/review.ts";
+import { signalsRoutes } from "./routes/signals.ts";
 import { packRoutes } from "./routes/packs.ts";
 
 export const MAX_BODY = 1024 * 1024;
@@ -76,6 +82,12 @@ export function createApp(services: Services) {
   app.route("/", packRoutes(services));
   app.route("/", designRoutes(services));
   app.route("/", keyRoutes(services));
+  app.route("/", signalsRoutes(services));
+  app.route("/", communityRoutes(services));
+  app.route("/", challengesRoutes(services));
+  app.route("/", reviewRoutes(services));
+  app.route("/", insightsRoutes(services));
+  app.route("/", exportsRoutes(services));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

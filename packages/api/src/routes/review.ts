@@ -1,0 +1,7 @@
+import type { Services } from "../env.ts";
+import { router } from "../router.ts";
+
+export function reviewRoutes(_services: Services) {
+  const app = router();
+  return app;
+}
