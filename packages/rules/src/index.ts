@@ -46,6 +46,7 @@ export { MAX_PACK_BYTES, PackLocator, parsePackText, parsePackValue } from "./pa
 export type { PackResolver } from "./pack/compose.ts";
 export type { CompiledPack, PackCompilation } from "./pack/compile.ts";
 export { compilePack, compilePackText } from "./pack/compile.ts";
+export { composePack } from "./pack/compose.ts";
 export type {
   PackModule,
   PackStructure,
@@ -58,7 +59,7 @@ export { EMPTY_MODULE } from "./pack/structure.ts";
 export type { Design, DesignProblem, DesignProblemCode, DesignValue, ReadDesign } from "./pack/design.ts";
 export { choicesToDesign, designToChoices, designValueOf, optionOf, readDesign } from "./pack/design.ts";
 export type { BillLine, DesignReport, PriceLine } from "./pack/validate.ts";
-export { validateDesign } from "./pack/validate.ts";
+export { applicability, validateDesign } from "./pack/validate.ts";
 export type { Scene, ScenePart, Vector3 } from "./pack/scene.ts";
 export { evaluateScene } from "./pack/scene.ts";
 export { localize } from "./pack/text.ts";

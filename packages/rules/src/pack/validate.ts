@@ -94,6 +94,11 @@ export function validateDesign(compiled: CompiledPack, design: Design, language?
   };
 }
 
+/** Whether each variable (by index) applies to a complete design: its slot is filled and its `relevantWhen` holds. */
+export function applicability(compiled: CompiledPack, options: Int32Array): boolean[] {
+  return new DesignRun(compiled, options, undefined).relevant;
+}
+
 /** Evaluation of one complete design (defaults filled in) against a compiled pack. */
 class DesignRun {
   readonly interpreter: Interpreter<boolean, number, string>;

@@ -1,0 +1,44 @@
+import type { Design } from "@kitbash/rules";
+import * as Comlink from "comlink";
+import { type PackInfo, packInfo } from "./info.ts";
+import { EngineSession, type PackBundle } from "./session.ts";
+import type { BlockedView, Snapshot } from "./snapshot.ts";
+
+/** The configurator's view of the engine: the same answers whether it runs in the page or in a worker. */
+export interface Engine {
+  readonly info: PackInfo;
+  readonly mode: "compiled" | "search";
+  readonly inWorker: boolean;
+  evaluate(design: Design): Promise<Snapshot>;
+  blocked(design: Design, variable: string, value: number): Promise<BlockedView>;
+  dispose(): void;
+}
+
+/** Packs above this size (JSON characters) are compiled and queried in a Web Worker, so frames never stall. */
+export const WORKER_THRESHOLD = 200_000;
+
+export async function openEngine(bundle: PackBundle, options: { worker?: boolean } = {}): Promise<Engine> {
+  const useWorker = options.worker ?? JSON.stringify(bundle).length > WORKER_THRESHOLD;
+  if (!useWorker) {
+    const session = new EngineSession(bundle);
+    return {
+      info: packInfo(session.compiled),
+      mode: session.mode,
+      inWorker: false,
+      evaluate: async (design) => session.evaluate(design),
+      blocked: async (design, variable, value) => session.blocked(design, variable, value),
+      dispose: () => {},
+    };
+  }
+  const worker = new Worker(new URL("./engine.worker.ts", import.meta.url), { type: "module" });
+  const remote = Comlink.wrap<import("./engine.worker.ts").WorkerApi>(worker);
+  const { info, mode } = await remote.open(bundle);
+  return {
+    info,
+    mode,
+    inWorker: true,
+    evaluate: (design) => remote.evaluate(design),
+    blocked: (design, variable, value) => remote.blocked(design, variable, value),
+    dispose: () => worker.terminate(),
+  };
+}
