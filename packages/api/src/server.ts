@@ -30,7 +30,10 @@ export async function startServer(
     const published = await seedPacks(packs);
     if (published.length > 0) log(`published example packs: ${published.join(", ")}`);
   }
-  const app = createApp(services);
+  const app = createApp({
+    ...services,
+    config: { ...config, KITBASH_WEB_DIR: config.KITBASH_WEB_DIR ?? builtConfigurator() },
+  });
   const server = await new Promise<ServerType>((resolve) => {
     const started = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(started));
   });
@@ -44,6 +47,12 @@ export async function startServer(
       await store.close();
     },
   };
+}
+
+/** The configurator's build output beside the API, when it has been built. */
+function builtConfigurator(): string | undefined {
+  const dist = new URL("../../configurator/dist", import.meta.url).pathname;
+  return existsSync(join(dist, "index.html")) ? dist : undefined;
 }
 
 /** Without KITBASH_ADMIN_KEY, one is generated once and kept in the data folder (readable by its owner only). */

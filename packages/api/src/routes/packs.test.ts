@@ -34,6 +34,15 @@ describe("packs", () => {
     expect((await server.call("GET", "/api/packs/test/desk/versions/latest")).status).toBe(400);
   });
 
+  it("bundles a pack with the versions of the packs it extends", async () => {
+    const extension = { kitbash: 1, id: "test/desk-extras", version: "1.0.0", name: "Extras", extends: { pack: "test/desk", version: "^1.0.0" }, variables: [{ id: "mat", type: "boolean", label: "Mat" }] };
+    expect((await server.call("POST", "/api/packs", { token: keys.partnerKey, body: extension })).status).toBe(201);
+    const { body } = await server.call("GET", "/api/packs/test/desk-extras/bundle");
+    expect(body.pack).toEqual(extension);
+    expect(body.bases.map((b: { version: string }) => b.version).sort()).toEqual(["1.0.0", "1.10.0", "1.2.0"]);
+    expect((await server.call("GET", "/api/packs/test/desk/bundle?version=1.0.0")).body.bases).toEqual([]);
+  });
+
   it("lets only partners of the namespace (and the admin) publish", async () => {
     const body = nextVersion("2.0.0");
     expect((await server.call("POST", "/api/packs", { body })).status).toBe(401);

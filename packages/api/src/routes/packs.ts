@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { router } from "../router.ts";
+import { eq } from "drizzle-orm";
 import semver from "semver";
 import { requireKey } from "../auth/identity.ts";
 import type { Services } from "../env.ts";
@@ -51,6 +52,18 @@ const version = createRoute({
     }),
   },
   responses: { 200: json(PackBody, "The pack as published"), ...errors(400, 404, 429) },
+});
+
+const bundle = createRoute({
+  method: "get",
+  path: "/api/packs/{namespace}/{name}/bundle",
+  tags: ["Packs"],
+  summary: "A pack version with every version of the packs it extends, for configuring it in the browser",
+  request: {
+    params: PackIdParams,
+    query: z.object({ version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/).optional() }),
+  },
+  responses: { 200: json(z.object({ pack: PackBody, bases: z.array(PackBody) }), "The pack and its bases"), ...errors(400, 404, 429) },
 });
 
 const publish = createRoute({
@@ -109,6 +122,23 @@ export function packRoutes(services: Services) {
     const body = await registry.body(`${namespace}/${name}`, v);
     if (body === undefined) throw notFound(`pack ${namespace}/${name} ${v}`);
     return c.json(body as Record<string, unknown>, 200);
+  });
+
+  app.openapi(bundle, async (c) => {
+    const { namespace, name } = c.req.valid("param");
+    const id = `${namespace}/${name}`;
+    const version = c.req.valid("query").version ?? (await registry.versions(id))[0];
+    const pack = version === undefined ? undefined : ((await registry.body(id, version)) as Record<string, unknown> | undefined);
+    if (pack === undefined) throw notFound(`pack ${id}${version ? ` ${version}` : ""}`);
+    const bases: Record<string, unknown>[] = [];
+    const seen = new Set<string>([id]);
+    for (let next = (pack.extends as { pack?: string } | undefined)?.pack; next !== undefined && !seen.has(next); ) {
+      seen.add(next);
+      const rows = await db.select({ body: packs.body }).from(packs).where(eq(packs.id, next));
+      bases.push(...rows.map((row) => row.body as Record<string, unknown>));
+      next = rows.map((row) => (row.body as { extends?: { pack?: string } }).extends?.pack).find((p) => p !== undefined);
+    }
+    return c.json({ pack, bases }, 200);
   });
 
   app.openapi(publish, async (c) => {

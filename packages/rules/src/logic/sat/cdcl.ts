@@ -354,9 +354,9 @@ export class CdclCore {
       if (seen[v] === 0) continue;
       seen[v] = 0;
       const r = reason[v] as number;
-      if (r === NO_REASON)
-        this.failed.push(litToDimacs(x)); // a decision here is an assumption
-      else if (r >= 0) {
+      if (r === NO_REASON) {
+        this.failed.push(litToDimacs(x)); // every decision made so far is an assumption
+      } else if (r >= 0) {
         for (let k = r + HEADER + 1, end = r + HEADER + (data[r] as number); k < end; k++) {
           const u = (data[k] as number) >> 1;
           if ((level[u] as number) > 0) seen[u] = 1;

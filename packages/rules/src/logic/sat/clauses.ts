@@ -4,7 +4,7 @@
  * meta = lbd << 3 | used << 2 | deleted << 1 | learnt.
  */
 export const HEADER = 2;
-export const LEARNT = 1;
+const LEARNT = 1;
 const DELETED = 2;
 export const USED = 4;
 
@@ -35,8 +35,9 @@ export class ClauseArena {
   }
 
   /**
-   * Marks for deletion the learnt clauses `doomed` says can go, then the worse half of those that
-   * are neither glue, used since the last reduction, nor `kept` (reasons); clears the used marks.
+   * Marks for deletion the learnt clauses that are not `kept` (reasons) and are `doomed`
+   * (satisfied for good), then half of the remaining non-glue ones: those unused since the last
+   * reduction first, higher LBD first. Clears the used marks.
    */
   pruneLearnts(kept: (ref: number) => boolean, doomed: (ref: number) => boolean): void {
     const data = this.data;

@@ -229,5 +229,6 @@ describe("SatSolver", () => {
     expect(solver.solve([1])).toBe("unsat");
     expect(solver.failedAssumptions()).toEqual([]);
     expect(() => solver.model()).toThrow();
+    expect(() => new SatSolver(-1)).toThrow(RangeError);
   });
 });

@@ -24,10 +24,13 @@ export class SatSolver extends CdclCore {
   private conflicts = 0;
   private reductions = 0;
   private nextReduce = FIRST_REDUCE;
-  private modelValues: Uint8Array | undefined;
+  /** The last model, reused across calls; valid only while hasModel. */
+  private modelValues = new Uint8Array(0);
+  private hasModel = false;
 
   constructor(numVars = 0) {
     super();
+    if (!Number.isInteger(numVars) || numVars < 0) throw new RangeError(`bad variable count: ${numVars}`);
     this.reserve(numVars);
   }
 
@@ -76,7 +79,7 @@ export class SatSolver extends CdclCore {
    * decision. With conflictLimit, gives up with "unknown" at the conflict after that many.
    */
   solve(assumptions: readonly number[] = [], options: SolveOptions = {}): SatResult {
-    this.modelValues = undefined;
+    this.hasModel = false;
     this.failed = [];
     if (!this.ok) return "unsat";
     const assume = assumptions.map((d) => this.internal(d));
@@ -129,9 +132,10 @@ export class SatSolver extends CdclCore {
       if (next < 0) {
         next = this.pickBranch();
         if (next < 0) {
-          const model = new Uint8Array(this.n);
+          if (this.modelValues.length !== this.n) this.modelValues = new Uint8Array(this.n);
+          const model = this.modelValues;
           for (let v = 0; v < this.n; v++) model[v] = value[v << 1] === 1 ? 1 : 0;
-          this.modelValues = model;
+          this.hasModel = true;
           this.cancelUntil(0);
           return "sat";
         }
@@ -144,7 +148,7 @@ export class SatSolver extends CdclCore {
   /** After "sat": the value of a 1-based variable in the model found. */
   value(variable: number): boolean {
     const model = this.modelValues;
-    if (model === undefined) throw new Error("value() needs a preceding solve() that returned sat");
+    if (!this.hasModel) throw new Error("value() needs a preceding solve() that returned sat");
     if (!Number.isInteger(variable) || variable < 1 || variable > model.length) {
       throw new RangeError(`no variable ${variable}`);
     }
@@ -154,7 +158,7 @@ export class SatSolver extends CdclCore {
   /** After "sat": the model as DIMACS literals of every variable, in order. */
   model(): number[] {
     const model = this.modelValues;
-    if (model === undefined) throw new Error("model() needs a preceding solve() that returned sat");
+    if (!this.hasModel) throw new Error("model() needs a preceding solve() that returned sat");
     return Array.from(model, (bit, v) => (bit === 1 ? v + 1 : -(v + 1)));
   }
 

@@ -1,0 +1,67 @@
+import type { ScenePart } from "@kitbash/rules";
+import { RoundedBox } from "@react-three/drei";
+import type { ThreeEvent } from "@react-three/fiber";
+import { memo } from "react";
+
+const DEG = Math.PI / 180;
+
+/** One parametric part. Positions are centres; sizes are width, height, depth (cylinders: diameter, height). */
+export const Part = memo(function Part({
+  part,
+  highlighted,
+  onSelect,
+}: {
+  part: ScenePart;
+  highlighted: boolean;
+  onSelect: (part: ScenePart) => void;
+}) {
+  const [w, h, d] = part.size;
+  const click = (event: ThreeEvent<MouseEvent>) => {
+    event.stopPropagation();
+    onSelect(part);
+  };
+  const material = (
+    <meshStandardMaterial
+      color={part.color}
+      roughness={part.roughness}
+      metalness={part.metalness}
+      transparent={part.opacity < 1}
+      opacity={part.opacity}
+      emissive={highlighted ? "#4c7dff" : "#000000"}
+      emissiveIntensity={highlighted ? 0.35 : 0}
+    />
+  );
+  const props = {
+    position: part.position as [number, number, number],
+    rotation: [part.rotation[0] * DEG, part.rotation[1] * DEG, part.rotation[2] * DEG] as [number, number, number],
+    castShadow: true,
+    receiveShadow: true,
+    name: part.key,
+    ...(part.selects
+      ? {
+          onClick: click,
+          onPointerOver: () => setCursor("pointer"),
+          onPointerOut: () => setCursor(""),
+        }
+      : {}),
+  };
+  if (part.shape === "roundedBox") {
+    return (
+      <RoundedBox args={[w, h, d]} radius={Math.min(w, h, d) * 0.15} smoothness={3} {...props}>
+        {material}
+      </RoundedBox>
+    );
+  }
+  return (
+    <mesh {...props}>
+      {part.shape === "box" && <boxGeometry args={[w, h, d]} />}
+      {part.shape === "cylinder" && <cylinderGeometry args={[w / 2, d / 2, h, 32]} />}
+      {part.shape === "sphere" && <sphereGeometry args={[w / 2, 32, 16]} />}
+      {material}
+    </mesh>
+  );
+});
+
+function setCursor(cursor: string): void {
+  document.body.style.cursor = cursor;
+}

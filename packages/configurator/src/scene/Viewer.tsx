@@ -1,0 +1,158 @@
+import { ContactShadows, Environment, Lightformer, OrbitControls } from "@react-three/drei";
+import { Canvas, useFrame, useThree } from "@react-three/fiber";
+import { useEffect, useRef } from "react";
+import { Box3, type Object3D, type Vector3 } from "three";
+import { useConfigurator, useConfiguratorStore, useStrings } from "../app/context.tsx";
+import { type CameraPreset, presetPosition } from "./camera.ts";
+import { ProductModel } from "./ProductModel.tsx";
+
+const UNIT_SCALE = { mm: 0.001, cm: 0.01, m: 1 } as const;
+
+/** What the DOM around the canvas can ask of the 3D view. */
+export interface ViewerApi {
+  snapshot(width?: number): string;
+  exportGltf(): Promise<Blob>;
+  setCamera(preset: CameraPreset): void;
+}
+
+export interface ViewerProps {
+  onReady?: (api: ViewerApi) => void;
+  /** Keep the drawing buffer so tests and thumbnails can read pixels back. */
+  preserveDrawingBuffer?: boolean;
+}
+
+/** The 3D view: the design's parts, studio lighting, orbit controls and camera presets. */
+export default function Viewer({ onReady, preserveDrawingBuffer = false }: ViewerProps) {
+  const t = useStrings();
+  const preset = useRef<CameraPreset | null>("angle");
+  const presets: [CameraPreset, string][] = [
+    ["angle", t.cameraAngle],
+    ["front", t.cameraFront],
+    ["side", t.cameraSide],
+    ["top", t.cameraTop],
+  ];
+  const api = useRef<ViewerApi | null>(null);
+  return (
+    <div className="viewer">
+      <Canvas
+        shadows
+        dpr={[1, 2]}
+        camera={{ position: [2, 1.5, 2.5], fov: 35, near: 0.01, far: 100 }}
+        gl={{ preserveDrawingBuffer, antialias: true }}
+      >
+        <color attach="background" args={["#f3f0ea"]} />
+        <hemisphereLight args={["#ffffff", "#d8cfc0", 0.7]} />
+        <directionalLight position={[3, 5, 4]} intensity={1.6} castShadow shadow-mapSize={[1024, 1024]} />
+        <Environment resolution={64}>
+          <Lightformer intensity={1.2} position={[0, 3, 3]} scale={[6, 2, 1]} />
+          <Lightformer intensity={0.6} position={[-4, 1, -2]} scale={[3, 3, 1]} />
+        </Environment>
+        <Product />
+        <ContactShadows position={[0, 0, 0]} opacity={0.45} scale={10} blur={2.4} far={3} />
+        <OrbitControls
+          makeDefault
+          enableDamping
+          minDistance={0.3}
+          maxDistance={20}
+          maxPolarAngle={Math.PI / 2 - 0.02}
+        />
+        <CameraRig
+          preset={preset}
+          onReady={(rig) => {
+            api.current = rig;
+            onReady?.(rig);
+          }}
+        />
+      </Canvas>
+      <fieldset className="viewer__cameras" aria-label={t.camera}>
+        {presets.map(([id, label]) => (
+          <button key={id} type="button" onClick={() => api.current?.setCamera(id)}>
+            {label}
+          </button>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
+function Product() {
+  const unit = useConfigurator((s) => s.snapshot?.scene.unit ?? "cm");
+  const store = useConfiguratorStore();
+  return (
+    <group scale={UNIT_SCALE[unit]} onPointerMissed={() => store.getState().select(null)}>
+      <ProductModel />
+    </group>
+  );
+}
+
+/** Moves the camera towards a preset without React state: refs read in the frame loop. */
+function CameraRig({
+  preset,
+  onReady,
+}: {
+  preset: React.RefObject<CameraPreset | null>;
+  onReady: (api: ViewerApi) => void;
+}) {
+  const { camera, scene, gl, controls, invalidate } = useThree();
+  const goal = useRef<{ position: Vector3; target: Vector3 } | null>(null);
+  const parts = useConfigurator((s) => s.snapshot?.scene.parts.length ?? 0);
+  const framed = useRef(false);
+
+  useEffect(() => {
+    const product = scene.getObjectByName("product");
+    const fit = (which: CameraPreset) => {
+      if (!product) return;
+      // Matrices are only current after a render; the unit scale must be in the box.
+      product.updateWorldMatrix(true, true);
+      const box = new Box3().setFromObject(product);
+      if (box.isEmpty()) return;
+      goal.current = presetPosition(which, box);
+      invalidate();
+    };
+    if (parts > 0 && !framed.current && preset.current) {
+      framed.current = true;
+      fit(preset.current);
+    }
+    onReady({
+      setCamera: (which) => {
+        preset.current = which;
+        fit(which);
+      },
+      snapshot: (width = 640) => snapshotOf(gl, scene, camera, width),
+      exportGltf: () => exportGltf(product ?? scene),
+    });
+  }, [scene, gl, camera, parts, preset, onReady, invalidate]);
+
+  useFrame((_, delta) => {
+    const next = goal.current;
+    if (!next) return;
+    const orbit = controls as unknown as { target: Vector3; update(): void } | null;
+    const step = 1 - Math.exp(-delta * 6);
+    camera.position.lerp(next.position, step);
+    orbit?.target.lerp(next.target, step);
+    orbit?.update();
+    if (camera.position.distanceTo(next.position) < 0.002) goal.current = null;
+  });
+  return null;
+}
+
+function snapshotOf(
+  gl: { render: (s: Object3D, c: never) => void; domElement: HTMLCanvasElement },
+  scene: Object3D,
+  camera: unknown,
+  width: number,
+): string {
+  gl.render(scene, camera as never);
+  const source = gl.domElement;
+  const canvas = document.createElement("canvas");
+  canvas.width = width;
+  canvas.height = Math.round((source.height / source.width) * width);
+  canvas.getContext("2d")?.drawImage(source, 0, 0, canvas.width, canvas.height);
+  return canvas.toDataURL("image/png");
+}
+
+async function exportGltf(object: Object3D): Promise<Blob> {
+  const { GLTFExporter } = await import("three/examples/jsm/exporters/GLTFExporter.js");
+  const result = await new GLTFExporter().parseAsync(object, { binary: true });
+  return new Blob([result as ArrayBuffer], { type: "model/gltf-binary" });
+}
