@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  boolean,
   customType,
   index,
   integer,
@@ -210,8 +211,51 @@ export const signals = pgTable(
     text: text(),
     session: text(),
     createdAt: now(),
+    /** Normalized keywords of a wish (insights/terms.ts), for grouping wishes by theme. */
+    terms: text().array(),
   },
-  (t) => [index("signals_pack_created").on(t.packId, t.createdAt)],
+  (t) => [
+    index("signals_pack_created").on(t.packId, t.createdAt),
+    index("signals_pack_kind_created").on(t.packId, t.kind, t.createdAt),
+  ],
+);
+
+/**
+ * A narrow copy of each design for insights, so that queries over 100,000s of designs never read the wide
+ * `designs` rows. Triggers (drizzle/0002_design_features_triggers.sql) insert a pending row with every design
+ * and mirror status, votes and edits; insights/features.ts fills `codes` and the terms with the engine's
+ * structure of the pack version.
+ */
+export const designFeatures = pgTable(
+  "design_features",
+  {
+    designId: text()
+      .primaryKey()
+      .references(() => designs.id, { onDelete: "cascade" }),
+    packId: text().notNull(),
+    packVersion: text().notNull(),
+    creatorId: text().notNull(),
+    parentId: text(),
+    status: text({ enum: DESIGN_STATUSES }).notNull(),
+    votes: integer().notNull().default(0),
+    createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    /** The option index of every variable of the pack version, in model order: 1 byte each (2 for large domains). */
+    codes: bytea(),
+    wishTerms: text().array(),
+    toTenTerms: text().array(),
+    /** Codes or terms are missing or stale; `revision` counts edits so a late fill never overwrites a newer edit. */
+    pending: boolean().notNull().default(true),
+    revision: integer().notNull().default(0),
+  },
+  (t) => [
+    index("design_features_pack_created").on(t.packId, t.createdAt),
+    index("design_features_pending")
+      .on(t.packId)
+      .where(sql`${t.pending}`),
+    index("design_features_parent")
+      .on(t.parentId)
+      .where(sql`${t.parentId} is not null`),
+  ],
 );
 
 /** Responses of submissions made with an Idempotency-Key, replayed when the same request comes again. */

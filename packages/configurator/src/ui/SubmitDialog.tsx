@@ -11,6 +11,8 @@ const LICENCES = [
   ["CC0-1.0", "CC0 1.0"],
 ] as const;
 
+const FIT_SCORES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
 const words = {
   en: {
     title: "Submit your design",
@@ -125,10 +127,10 @@ export function SubmitDialog({
         </label>
         <fieldset className="fit">
           <legend>{w.fit}</legend>
-          {Array.from({ length: 10 }, (_, i) => (
-            <label key={i + 1}>
-              <input type="radio" name="fit" value={i + 1} required defaultChecked={i + 1 === 7} />
-              {i + 1}
+          {FIT_SCORES.map((score) => (
+            <label key={score}>
+              <input type="radio" name="fit" value={score} required defaultChecked={score === 7} />
+              {score}
             </label>
           ))}
         </fieldset>
