@@ -1,3 +1,3 @@
 export { createApp } from "./app.ts";
-export { type Config, readConfig } from "./config.ts";
+export { type Config, configSchema, readConfig } from "./config.ts";
 export { startServer, type RunningServer } from "./server.ts";

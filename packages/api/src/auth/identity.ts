@@ -69,20 +69,29 @@ export function identify(db: Database, adminKey: string): MiddlewareHandler<Iden
   };
 }
 
-/** The caller's API key, which must have one of `roles` (401 without a key, 403 with another). */
+/**
+ * The caller's API key, which must have one of `roles`: 401 without a token (who are you?), 403 with
+ * a creator token or a key of another role (known, but not allowed).
+ */
 export function requireKey(c: Context<IdentityEnv>, ...roles: Role[]): Extract<Identity, { kind: "key" }> {
   const identity = c.get("identity");
-  if (identity.kind !== "key")
+  if (identity.kind === "anonymous")
     throw new ApiError(401, "unauthenticated", `this needs an API key (${roles.join(" or ")})`);
+  if (identity.kind === "creator")
+    throw new ApiError(403, "forbidden", `this needs a ${roles.join(" or ")} key, not a creator token`);
   if (identity.role !== "admin" && !roles.includes(identity.role)) {
     throw new ApiError(403, "forbidden", `this needs a ${roles.join(" or ")} key; yours is a ${identity.role} key`);
   }
   return identity;
 }
 
-/** The calling creator (401 without a creator token). */
-export function requireCreator(c: Context<IdentityEnv>): string {
+/** The calling creator: 401 without a token, 403 with an API key (keys act for teams, not creators). */
+export function requireCreator(
+  c: Context<IdentityEnv>,
+  forbidden = "this is for creators, with their creator token",
+): string {
   const identity = c.get("identity");
+  if (identity.kind === "key") throw new ApiError(403, "forbidden", forbidden);
   if (identity.kind !== "creator")
     throw new ApiError(
       401,

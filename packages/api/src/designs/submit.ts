@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { type Design, designToChoices, formatChoice, validateDesign } from "@kitbash/rules";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import type { Identity } from "../auth/identity.ts";
 import { challenges, creators, designHistory, designs, designValues, idempotency } from "../db/schema.ts";
@@ -179,10 +179,14 @@ export async function submitDesign(
         .insert(designHistory)
         .values({ designId: id, fromStatus: null, toStatus: "submitted", reason: "Submitted", actor: owner });
       if (submission.parent !== undefined) {
-        await tx
+        // Checked again inside the transaction: the parent may have been withdrawn since the first check.
+        const [parent] = await tx
           .update(designs)
           .set({ remixes: sql`${designs.remixes} + 1` })
-          .where(eq(designs.id, submission.parent));
+          .where(and(eq(designs.id, submission.parent), ne(designs.status, "withdrawn")))
+          .returning({ id: designs.id });
+        if (parent === undefined)
+          throw new ApiError(422, "invalid_parent", `design ${submission.parent} was withdrawn`);
       }
       const result: SubmissionResult = {
         design: designView(stored!, creatorName),

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { router } from "../router.ts";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
 import { requireCreator } from "../auth/identity.ts";
 import { creators, designHistory, designs } from "../db/schema.ts";
@@ -183,11 +183,14 @@ export function designRoutes(services: Services) {
     if (design.status === "commercialized")
       throw new ApiError(409, "commercialized", "a commercialized design cannot be withdrawn");
     const updated = await db.transaction(async (tx) => {
+      // Only from the status just read: a reviewer who moved it meanwhile wins, and we answer 409.
       const [row] = await tx
         .update(designs)
         .set({ status: "withdrawn", updatedAt: new Date() })
-        .where(eq(designs.id, design.id))
+        .where(and(eq(designs.id, design.id), eq(designs.status, design.status)))
         .returning();
+      if (row === undefined)
+        throw new ApiError(409, "status_changed", "the design's status changed meanwhile; reload it and try again");
       await tx.insert(designHistory).values({
         designId: design.id,
         fromStatus: design.status,
@@ -195,7 +198,13 @@ export function designRoutes(services: Services) {
         reason: "Withdrawn by its creator",
         actor: creatorId,
       });
-      return row!;
+      if (design.parentId !== null) {
+        await tx
+          .update(designs)
+          .set({ remixes: sql`greatest(${designs.remixes} - 1, 0)` })
+          .where(eq(designs.id, design.parentId));
+      }
+      return row;
     });
     return c.json(designView(updated, name), 200);
   });

@@ -35,7 +35,14 @@ describe("packs", () => {
   });
 
   it("bundles a pack with the versions of the packs it extends", async () => {
-    const extension = { kitbash: 1, id: "test/desk-extras", version: "1.0.0", name: "Extras", extends: { pack: "test/desk", version: "^1.0.0" }, variables: [{ id: "mat", type: "boolean", label: "Mat" }] };
+    const extension = {
+      kitbash: 1,
+      id: "test/desk-extras",
+      version: "1.0.0",
+      name: "Extras",
+      extends: { pack: "test/desk", version: "^1.0.0" },
+      variables: [{ id: "mat", type: "boolean", label: "Mat" }],
+    };
     expect((await server.call("POST", "/api/packs", { token: keys.partnerKey, body: extension })).status).toBe(201);
     const { body } = await server.call("GET", "/api/packs/test/desk-extras/bundle");
     expect(body.pack).toEqual(extension);
@@ -48,7 +55,7 @@ describe("packs", () => {
     expect((await server.call("POST", "/api/packs", { body })).status).toBe(401);
     expect((await server.call("POST", "/api/packs", { token: keys.teamKey, body })).status).toBe(403);
     const { token } = await submit(server);
-    expect((await server.call("POST", "/api/packs", { token, body })).status).toBe(401);
+    expect((await server.call("POST", "/api/packs", { token, body })).status).toBe(403);
     const other = await server.call("POST", "/api/keys", {
       token: server.adminKey,
       body: { role: "partner", namespace: "other", label: "Other" },

@@ -182,8 +182,9 @@ function TextControl({ variable, state, label }: { variable: VariableInfo; state
   );
 }
 
+/** A colour dot for options that carry a colour (any attribute holding #rrggbb). */
 function Swatch({ option }: { option: OptionDef }) {
-  const colour = option.attributes?.colour ?? option.attributes?.color;
-  if (typeof colour !== "string" || !/^#[0-9a-fA-F]{3,8}$/.test(colour)) return null;
+  const colour = Object.values(option.attributes ?? {}).find((value) => typeof value === "string" && /^#[0-9a-fA-F]{3,8}$/.test(value));
+  if (typeof colour !== "string") return null;
   return <span className="swatch" style={{ background: colour }} aria-hidden="true" />;
 }

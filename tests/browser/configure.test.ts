@@ -1,0 +1,120 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { canvasColour, launchChromium, type Product, startProduct, watchErrors } from "./harness.ts";
+
+let product: Product;
+let browser: Browser;
+
+beforeAll(async () => {
+  [product, browser] = await Promise.all([startProduct(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await product?.close();
+});
+
+async function openShelving(page: Page, hash = "") {
+  await page.goto(`${product.url}/configure/acme/shelving?preserve=1${hash}`);
+  await page.locator(".summary__count strong").waitFor();
+  await page.locator("canvas").waitFor();
+}
+
+/** Clicks an option and waits until the engine's answer for that click is on screen. */
+async function choose(page: Page, input: ReturnType<Page["locator"]>) {
+  const before = await page.locator(".summary__count").getAttribute("title");
+  const price = await page.getByTestId("price").textContent();
+  await input.check();
+  await expect
+    .poll(async () => (await page.locator(".summary__count").getAttribute("title")) !== before || (await page.getByTestId("price").textContent()) !== price)
+    .toBe(true);
+}
+
+/** Checked option values of every radio group on the page, by group name. */
+async function checkedValues(page: Page): Promise<Record<string, string>> {
+  return page.$$eval("input[type=radio]:checked", (inputs) => Object.fromEntries(inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])));
+}
+
+/** Chooses options one by one (across steps) until some option is marked as not possible. */
+async function findBlocked(page: Page) {
+  const tabs = page.getByRole("tab");
+  for (let t = 0; t < (await tabs.count()); t++) {
+    await tabs.nth(t).click();
+    const groups = page.locator("[role=tabpanel] fieldset.choice");
+    for (let g = 0; g < (await groups.count()); g++) {
+      const blocked = page.locator("[role=tabpanel] .option--blocked input");
+      if ((await blocked.count()) > 0) return blocked.first();
+      const options = groups.nth(g).locator(".option:not(.option--blocked) input:not(:checked)");
+      if ((await options.count()) > 0) await choose(page, options.first());
+    }
+    const blocked = page.locator("[role=tabpanel] .option--blocked input");
+    if ((await blocked.count()) > 0) return blocked.first();
+  }
+  throw new Error("no option ever became blocked");
+}
+
+describe("designing in the configurator", () => {
+  it("updates the count and price with every click, explains a blocked value, repairs it in one click, and undoes", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = watchErrors(page);
+    await openShelving(page);
+    const count = page.locator(".summary__count");
+    const before = await count.getAttribute("title");
+    const blocked = await findBlocked(page);
+    expect(await count.getAttribute("title")).not.toBe(before);
+    const wanted = await blocked.getAttribute("value");
+    const group = await blocked.getAttribute("name");
+    await blocked.click();
+    const dialog = page.getByRole("dialog");
+    await expect.poll(() => dialog.textContent()).toMatch(/Not possible with your choices/);
+    expect(await dialog.locator(".blocked__reasons li").count()).toBeGreaterThan(0);
+    const repair = dialog.getByRole("button", { name: "Make it possible" });
+    const beforeRepair = await checkedValues(page);
+    await repair.click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    const repaired = await checkedValues(page);
+    expect(repaired[group!]).toBe(wanted);
+    await page.getByRole("button", { name: /Undo/ }).click();
+    await expect.poll(async () => (await checkedValues(page))[group!]).toBe(beforeRepair[group!]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("renders the design in 3D and the pixels react when a colour changes", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await openShelving(page);
+    await page.waitForTimeout(1500);
+    const before = await canvasColour(page);
+    expect(before.some((c) => c > 10)).toBe(true);
+    const swatchGroup = page.locator("fieldset.choice").filter({ has: page.locator(".swatch") }).first();
+    const unchecked = swatchGroup.locator(".option:not(.option--blocked) input:not(:checked)");
+    expect(await unchecked.count()).toBeGreaterThan(0);
+    await choose(page, unchecked.last());
+    await expect
+      .poll(async () => {
+        const after = await canvasColour(page);
+        return Math.max(...after.map((c, i) => Math.abs(c - before[i]!)));
+      })
+      .toBeGreaterThan(0.5);
+    await page.close();
+  });
+
+  it("shares a link that reopens the exact design in a fresh browser", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await openShelving(page);
+    await page.locator(".presets button").nth(1).click();
+    await choose(page, page.locator("fieldset.choice").nth(0).locator(".option:not(.option--blocked) input:not(:checked)").first());
+    const designed = await checkedValues(page);
+    await page.locator("summary", { hasText: "Share" }).click();
+    await page.getByRole("button", { name: "Copy link" }).click();
+    const link = page.url();
+    expect(link).toMatch(/#d=[A-Za-z0-9_-]+$/);
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const reopened = await fresh.newPage();
+    await reopened.goto(link);
+    await reopened.locator(".summary__count strong").waitFor();
+    expect(await checkedValues(reopened)).toEqual(designed);
+    await context.close();
+    await fresh.close();
+  });
+});
