@@ -20,7 +20,10 @@ export function minimalBlockingChoices(
 }
 
 /** A subset-minimal set of choices with no completion (deletion, oldest first), or undefined when they have one. */
-export function minimalConflict(choices: readonly Choice[], consistent: (choices: readonly Choice[]) => boolean): Choice[] | undefined {
+export function minimalConflict(
+  choices: readonly Choice[],
+  consistent: (choices: readonly Choice[]) => boolean,
+): Choice[] | undefined {
   if (consistent(choices)) return undefined;
   const kept = [...choices];
   for (let i = 0; i < kept.length; ) {

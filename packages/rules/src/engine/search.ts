@@ -75,7 +75,11 @@ export class SearchSpace implements SolutionSpace {
 
   conflict(choices: readonly Choice[]): Explanation {
     if (this.solver.solve(this.assumptions(choices)) === "sat") return { blocked: false };
-    const core = minimalUnsatisfiableGroups(this.solver, choices.map((choice) => this.assumptions([choice]))) ?? [];
+    const core =
+      minimalUnsatisfiableGroups(
+        this.solver,
+        choices.map((choice) => this.assumptions([choice])),
+      ) ?? [];
     const conflict = core.map((index) => choices[index]!);
     return { blocked: true, choices: conflict, constraints: this.explainer.involved(conflict) };
   }

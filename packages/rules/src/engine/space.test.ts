@@ -146,7 +146,8 @@ function check(space: SolutionSpace, model: ConfigModel, choices: Choice[], want
     const consistent = (set: readonly Choice[]) => valid.some((a) => all(a.values, set));
     expect(conflict.choices.every((c) => withWant.includes(c))).toBe(true);
     expect(consistent(conflict.choices)).toBe(false);
-    for (const dropped of conflict.choices) expect(consistent(conflict.choices.filter((c) => c !== dropped))).toBe(true);
+    for (const dropped of conflict.choices)
+      expect(consistent(conflict.choices.filter((c) => c !== dropped))).toBe(true);
   }
 
   const repair = space.repair(choices, want);

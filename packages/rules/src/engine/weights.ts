@@ -36,9 +36,12 @@ export function deviationCosts(values: ValueLiterals): Float64Array {
   return costs;
 }
 
-/** Total weight of a full assignment (one internal literal per variable). */
+/** Total weight of a full assignment (one internal literal per variable, -1 where projected away). */
 export function modelWeight(model: Int32Array, weights: Float64Array): number {
   let total = 0;
-  for (let v = 0; v < model.length; v++) total += weights[model[v] as number] as number;
+  for (let v = 0; v < model.length; v++) {
+    const lit = model[v] as number;
+    if (lit >= 0) total += weights[lit] as number; // -1: projected away, carries no weight
+  }
   return total;
 }

@@ -3,7 +3,7 @@ import type { ConfigModel, LiteralWeight, ModelConstraint, ModelVariable } from 
 import { Interpreter, RuleError, type Scope } from "./interpret.ts";
 import type { ConstraintDef, Pack } from "./schema.ts";
 import { EMPTY_MODULE, type JsonPath, type PackStructure, type PackVariable } from "./structure.ts";
-import { EncodingLimit, Gates, SymbolicAlgebra, TRUE_LIT } from "./symbolic.ts";
+import { EncodingLimit, FALSE_LIT, Gates, SymbolicAlgebra, TRUE_LIT } from "./symbolic.ts";
 import { localize } from "./text.ts";
 
 /** Where a composed pack's element came from: its partner namespace and its path in its own file. */
@@ -165,9 +165,13 @@ export function encodePack(
   });
 
   const prices = new Map<number, number>();
+  let alwaysCharged = 0;
+  /** Adds an amount to the price whenever `lit` holds; what always holds goes to the base price. */
   const charge = (lit: number, amount: number) => {
     const cents = Math.round(amount * 100);
-    if (cents !== 0 && lit !== -TRUE_LIT) prices.set(lit, (prices.get(lit) ?? 0) + cents);
+    if (cents === 0 || lit === FALSE_LIT) return;
+    if (lit === TRUE_LIT) alwaysCharged += cents;
+    else prices.set(lit, (prices.get(lit) ?? 0) + cents);
   };
   const leadTimes = new Map<number, number>();
   const delay = (lit: number, days: number | undefined) => {
@@ -227,7 +231,7 @@ export function encodePack(
     clauses: gates.clauses,
     variables,
     constraints,
-    pricing: { base: Math.round(pack.pricing.base * 100), weights: weights(prices) },
+    pricing: { base: Math.round(pack.pricing.base * 100) + alwaysCharged, weights: weights(prices) },
     leadTimes: weights(leadTimes),
     baseLeadTime: pack.leadTime.base,
   };

@@ -8,6 +8,22 @@ export interface CompileOptions {
   readonly timeBudgetMs?: number;
   /** Give up once the d-DNNF has this many nodes. */
   readonly maxNodes?: number;
+  /**
+   * Variables to branch on (1) first; others are decided only when a component has none of these.
+   * Auxiliary variables defined from the others never need decisions: propagation assigns them.
+   */
+  readonly decisionVars?: Uint8Array;
+  /**
+   * Literals the d-DNNF keeps (1, by internal literal); the others are projected away. Only literals
+   * of variables determined by the kept ones may be dropped, or determinism (and counts) would break;
+   * a variable that never receives evidence may keep just the literal that carries a weight.
+   */
+  readonly outputLits?: Uint8Array;
+  /**
+   * A group per variable (e.g. the options of one choice), or -1. A branch's literals of one group
+   * become one shared node, so the many branches that imply the same value of a choice share it.
+   */
+  readonly groups?: Int32Array;
 }
 
 export interface CompileStats {
@@ -30,10 +46,14 @@ export type CompileResult =
  */
 export function compileCnf(cnf: Cnf, options: CompileOptions = {}): CompileResult {
   const started = performance.now();
+  const all = new Uint8Array(cnf.numVars).fill(1);
   const compiler = new TopDownCompiler(
     cnf,
     started + (options.timeBudgetMs ?? Number.POSITIVE_INFINITY),
     options.maxNodes ?? 50_000_000,
+    options.decisionVars ?? all,
+    options.outputLits ?? new Uint8Array(2 * cnf.numVars).fill(1),
+    options.groups ?? new Int32Array(cnf.numVars).fill(-1),
   );
   const outcome = compiler.run();
   const stats = compiler.stats(performance.now() - started);
@@ -101,6 +121,9 @@ class TopDownCompiler {
     cnf: Cnf,
     private readonly deadline: number,
     private readonly maxNodes: number,
+    private readonly decidable: Uint8Array,
+    private readonly kept: Uint8Array,
+    private readonly groups: Int32Array,
   ) {
     const n = cnf.numVars;
     this.n = n;
@@ -209,7 +232,20 @@ class TopDownCompiler {
   private branch(from: number, vars: Int32Array, clauses: Int32Array): number {
     const b = this.builder;
     const children: number[] = [];
-    for (let i = from; i < this.trailLength; i++) children.push(b.literal(this.trail[i] as Lit));
+    const grouped = new Map<number, Lit[]>();
+    for (let i = from; i < this.trailLength; i++) {
+      const lit = this.trail[i] as Lit;
+      if (this.kept[lit] !== 1) continue;
+      const group = this.groups[lit >> 1] as number;
+      if (group < 0) children.push(b.literal(lit));
+      else {
+        const lits = grouped.get(group);
+        if (lits === undefined) grouped.set(group, [lit]);
+        else lits.push(lit);
+      }
+    }
+    for (const lits of grouped.values())
+      children.push(lits.length === 1 ? b.literal(lits[0] as Lit) : b.sharedLiterals(lits));
     const { free, components } = this.split(vars, clauses);
     children.push(b.free(free));
     for (const component of components) {
@@ -353,8 +389,13 @@ class TopDownCompiler {
     return { free, components };
   }
 
-  /** Decide variables eliminated last first (they separate the formula); break ties by live degree. */
+  /**
+   * Decide the caller's decision variables before any other, then variables eliminated last first
+   * (they separate the formula); break ties by live degree.
+   */
   private prefer(v: number, best: number): boolean {
+    const d = (this.decidable[v] as number) - (this.decidable[best] as number);
+    if (d !== 0) return d > 0;
     const r = (this.rank[v] as number) - (this.rank[best] as number);
     return r > 0 || (r === 0 && (this.degree[v] as number) > (this.degree[best] as number));
   }

@@ -36,6 +36,7 @@ export class NnfBuilder {
   private count = 0;
   private edgeCount = 0;
   private readonly litNodes: Int32Array;
+  private readonly literalSets = new Map<string, number>();
 
   constructor(readonly numVars: number) {
     this.litNodes = new Int32Array(2 * numVars).fill(-1);
@@ -70,6 +71,22 @@ export class NnfBuilder {
     if (kept.length === 0) return TRUE;
     if (kept.length === 1) return kept[0] as number;
     return this.push(AND, 0, kept);
+  }
+
+  /** The conjunction of some literals, one node per distinct set (hash-consed). */
+  sharedLiterals(lits: readonly Lit[]): number {
+    const sorted = [...lits].sort((a, b) => a - b);
+    const key = sorted.join(",");
+    let node = this.literalSets.get(key);
+    if (node === undefined) {
+      node = this.push(
+        AND,
+        0,
+        sorted.map((lit) => this.literal(lit)),
+      );
+      this.literalSets.set(key, node);
+    }
+    return node;
   }
 
   /** Decision on `variable`: `whenTrue` holds the positive literal, `whenFalse` the negative one. */
