@@ -5,6 +5,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import { rateLimiter } from "hono-rate-limiter";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -44,6 +45,7 @@ export function createApp(services: Services) {
   app.notFound((c) => c.json(errorBody(404, "not_found", `there is no ${c.req.method} ${c.req.path}`), 404));
 
   app.get("/healthz", (c) => c.json({ ok: true, store: services.store.kind }));
+  app.use("/api/packs/*", compress());
 
   app.use("/api/*", async (c, next) => {
     const limit = c.req.method === "POST" && c.req.path === "/api/packs" ? MAX_PACK_BODY : MAX_BODY;

@@ -8,7 +8,7 @@ export type { ConfigModel, ModelConstraint, ModelVariable, ModelValue } from "./
 export type { Choice, ChoiceError, ParsedChoices } from "./engine/choice.ts";
 export { formatChoice, parseChoices } from "./engine/choice.ts";
 export type { CreatedSpace, SpaceOptions } from "./engine/create.ts";
-export { createSpace } from "./engine/create.ts";
+export { createSpace, loadSpace, serializeSpace } from "./engine/create.ts";
 export type { LintFinding, LintReport } from "./engine/lint.ts";
 export { lintModel } from "./engine/lint.ts";
 export { selectableValues } from "./engine/selectable.ts";

@@ -7,6 +7,7 @@ import {
   parsePackValue,
   type SolutionSpace,
   createSpace,
+  serializeSpace,
 } from "@kitbash/rules";
 import { and, eq } from "drizzle-orm";
 import semver from "semver";
@@ -21,6 +22,8 @@ export interface LoadedPack {
   readonly body: unknown;
   readonly compiled: CompiledPack;
   readonly space: SolutionSpace;
+  /** The compiled space as bytes, for configurators to load instead of compiling (undefined in search mode). */
+  readonly spaceBytes: Uint8Array | undefined;
 }
 
 const MAX_CACHED = 64;
@@ -116,7 +119,15 @@ export class PackRegistry {
     const result = await this.compilePack(parsed.pack);
     if (!result.ok)
       throw new Error(`stored pack ${id}@${version} no longer compiles: ${result.diagnostics[0]?.message}`);
-    return { id, version, body, compiled: result.compiled, space: createSpace(result.compiled.model).space };
+    const { space } = createSpace(result.compiled.model);
+    return {
+      id,
+      version,
+      body,
+      compiled: result.compiled,
+      space,
+      spaceBytes: serializeSpace(space, result.compiled.model),
+    };
   }
 
   /** Compiles with every base in its `extends` chain fetched first (the compiler resolves synchronously). */

@@ -1,3 +1,4 @@
+import { compilePack, createSpace, loadSpace, packSchema } from "@kitbash/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deskPack, setUp, submit } from "../testing/fixtures.ts";
 import { startTestServer, type TestServer } from "../testing/server.ts";
@@ -48,6 +49,23 @@ describe("packs", () => {
     expect(body.pack).toEqual(extension);
     expect(body.bases.map((b: { version: string }) => b.version).sort()).toEqual(["1.0.0", "1.10.0", "1.2.0"]);
     expect((await server.call("GET", "/api/packs/test/desk/bundle?version=1.0.0")).body.bases).toEqual([]);
+  });
+
+  it("serves a version's compiled space, which loads into a space that answers like a local compile", async () => {
+    const response = await fetch(`${server.url}/api/packs/test/desk/space?version=1.0.0`, {
+      headers: { "accept-encoding": "gzip" },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/octet-stream");
+    expect(response.headers.get("cache-control")).toContain("immutable");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const compiled = compilePack(packSchema.parse(deskPack));
+    if (!compiled.ok) throw new Error("desk");
+    const loaded = loadSpace(bytes, compiled.compiled.model);
+    expect(loaded).toBeDefined();
+    expect(loaded!.space.evaluate([]).count).toBe(createSpace(compiled.compiled.model).space.evaluate([]).count);
+    expect((await server.call("GET", "/api/packs/test/desk/space?version=9.0.0")).status).toBe(404);
+    expect((await server.call("GET", "/api/packs/test/desk/space")).status).toBe(400);
   });
 
   it("lets only partners of the namespace (and the admin) publish", async () => {

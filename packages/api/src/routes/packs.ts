@@ -61,9 +61,37 @@ const bundle = createRoute({
   summary: "A pack version with every version of the packs it extends, for configuring it in the browser",
   request: {
     params: PackIdParams,
-    query: z.object({ version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/).optional() }),
+    query: z.object({
+      version: z
+        .string()
+        .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/)
+        .optional(),
+    }),
   },
-  responses: { 200: json(z.object({ pack: PackBody, bases: z.array(PackBody) }), "The pack and its bases"), ...errors(400, 404, 429) },
+  responses: {
+    200: json(z.object({ pack: PackBody, bases: z.array(PackBody) }), "The pack and its bases"),
+    ...errors(400, 404, 429),
+  },
+});
+
+const space = createRoute({
+  method: "get",
+  path: "/api/packs/{namespace}/{name}/space",
+  tags: ["Packs"],
+  summary: "A pack version's compiled solution space (binary d-DNNF), so configurators need not compile it",
+  description:
+    "Versions never change, so the response is cacheable forever. Clients check its fingerprint against the model they encode from the pack and compile themselves when it differs.",
+  request: {
+    params: PackIdParams,
+    query: z.object({ version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/) }),
+  },
+  responses: {
+    200: {
+      description: "The compiled space",
+      content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } },
+    },
+    ...errors(400, 404, 429),
+  },
 });
 
 const publish = createRoute({
@@ -128,7 +156,8 @@ export function packRoutes(services: Services) {
     const { namespace, name } = c.req.valid("param");
     const id = `${namespace}/${name}`;
     const version = c.req.valid("query").version ?? (await registry.versions(id))[0];
-    const pack = version === undefined ? undefined : ((await registry.body(id, version)) as Record<string, unknown> | undefined);
+    const pack =
+      version === undefined ? undefined : ((await registry.body(id, version)) as Record<string, unknown> | undefined);
     if (pack === undefined) throw notFound(`pack ${id}${version ? ` ${version}` : ""}`);
     const bases: Record<string, unknown>[] = [];
     const seen = new Set<string>([id]);
@@ -136,9 +165,24 @@ export function packRoutes(services: Services) {
       seen.add(next);
       const rows = await db.select({ body: packs.body }).from(packs).where(eq(packs.id, next));
       bases.push(...rows.map((row) => row.body as Record<string, unknown>));
-      next = rows.map((row) => (row.body as { extends?: { pack?: string } }).extends?.pack).find((p) => p !== undefined);
+      next = rows
+        .map((row) => (row.body as { extends?: { pack?: string } }).extends?.pack)
+        .find((p) => p !== undefined);
     }
     return c.json({ pack, bases }, 200);
+  });
+
+  app.openapi(space, async (c) => {
+    const { namespace, name } = c.req.valid("param");
+    const { version: v } = c.req.valid("query");
+    const loaded = await registry.load(`${namespace}/${name}`, v);
+    if (loaded === undefined) throw notFound(`pack ${namespace}/${name} ${v}`);
+    if (loaded.spaceBytes === undefined)
+      throw notFound(`a compiled space of ${namespace}/${name} ${v} (it is answered by search)`);
+    return c.body(loaded.spaceBytes as Uint8Array<ArrayBuffer>, 200, {
+      "content-type": "application/octet-stream",
+      "cache-control": "public, max-age=31536000, immutable",
+    });
   });
 
   app.openapi(publish, async (c) => {

@@ -93,6 +93,11 @@ export const api = {
       "GET",
       `/api/packs/${id}/bundle${version ? `?version=${encodeURIComponent(version)}` : ""}`,
     ),
+  /** The pack version's compiled space, or null when the server has none (the engine then compiles). */
+  space: async (id: string, version: string): Promise<Uint8Array | null> => {
+    const response = await fetch(`/api/packs/${id}/space?version=${encodeURIComponent(version)}`).catch(() => null);
+    return response?.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+  },
   design: (id: string, token?: string | null) =>
     request<DesignRecord>("GET", `/api/designs/${id}`, { token: token ?? null }),
   submit: (submission: Submission, token: string | null, idempotencyKey: string) =>

@@ -12,6 +12,7 @@ import {
   parsePackValue,
   type SolutionSpace,
   createSpace,
+  loadSpace,
   validateDesign,
 } from "@kitbash/rules";
 import type { BlockedView, ConflictView, Snapshot, VariableState } from "./snapshot.ts";
@@ -20,6 +21,8 @@ import type { BlockedView, ConflictView, Snapshot, VariableState } from "./snaps
 export interface PackBundle {
   readonly pack: unknown;
   readonly bases: readonly unknown[];
+  /** The server's compiled space for this version (used when it matches the model encoded here). */
+  readonly space?: Uint8Array | null;
 }
 
 /**
@@ -40,7 +43,8 @@ export class EngineSession {
     const result = compilePack(parse(bundle.pack), (id) => bases.filter((p: Pack) => p.id === id));
     if (!result.ok) throw new Error(`the pack does not compile: ${result.diagnostics[0]?.message}`);
     this.compiled = result.compiled;
-    this.space = createSpace(result.compiled.model).space;
+    const model = result.compiled.model;
+    this.space = (bundle.space ? loadSpace(bundle.space, model) : undefined)?.space ?? createSpace(model).space;
   }
 
   get mode(): "compiled" | "search" {

@@ -34,7 +34,9 @@ export default function ConfigurePage({ namespace, name }: { namespace: string; 
     let opened: Engine | undefined;
     (async () => {
       const bundle = await api.bundle(`${namespace}/${name}`, version);
-      opened = await openEngine(bundle, worker ? { worker } : {});
+      const packVersion = (bundle.pack as { version: string }).version;
+      const space = await api.space(`${namespace}/${name}`, packVersion);
+      opened = await openEngine({ ...bundle, space }, worker ? { worker } : {});
       const engine = opened;
       const store = createConfiguratorStore({
         engine,

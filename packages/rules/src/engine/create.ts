@@ -1,4 +1,7 @@
 import { type CompileStats, compileCnf } from "../logic/nnf/compile.ts";
+import type { Nnf } from "../logic/nnf/nnf.ts";
+import { cnfFingerprint, deserializeNnf, serializeNnf } from "../logic/nnf/serialize.ts";
+import { primaryEliminationRank } from "../logic/order.ts";
 import { litFromDimacs } from "../logic/literals.ts";
 import type { ConfigModel } from "../model/model.ts";
 import { CompiledSpace } from "./compiled.ts";
@@ -12,6 +15,8 @@ export interface SpaceOptions {
   readonly maxNodes?: number;
   /** Force a mode; "auto" compiles within the budget and falls back to search. */
   readonly mode?: "auto" | "compiled" | "search";
+  /** A d-DNNF compiled earlier from this very model (see serializeSpace): used instead of compiling. */
+  readonly nnf?: Nnf;
 }
 
 export interface CreatedSpace {
@@ -22,25 +27,64 @@ export interface CreatedSpace {
   readonly fallback?: "time" | "size" | "requested";
 }
 
-/** Compiles a model's solution space, falling back to SAT search when compiling is over budget. */
+/**
+ * Compiles a model's solution space, falling back to SAT search when compiling is over budget.
+ * Models with auxiliary variables (packs) are compiled twice, keeping the smaller d-DNNF: once
+ * deciding the customers' variables first (robust when arithmetic spans many module slots), once
+ * in the primal graph's order (often smaller for loosely coupled rules), capped at the first's size.
+ */
 export function createSpace(model: ConfigModel, options: SpaceOptions = {}): CreatedSpace {
   if (options.mode === "search") return { space: new SearchSpace(model), fallback: "requested" };
+  if (options.nnf !== undefined) return { space: new CompiledSpace(model, options.nnf) };
   const unlimited = options.mode === "compiled";
-  const result = compileCnf(model, {
-    timeBudgetMs: unlimited ? Number.POSITIVE_INFINITY : (options.compileBudgetMs ?? 10_000),
-    maxNodes: unlimited ? Number.POSITIVE_INFINITY : (options.maxNodes ?? 5_000_000),
-    outputLits: outputLiterals(model),
-    groups: valueGroups(model),
+  const budget = unlimited ? Number.POSITIVE_INFINITY : (options.compileBudgetMs ?? 10_000);
+  const maxNodes = unlimited ? Number.POSITIVE_INFINITY : (options.maxNodes ?? 5_000_000);
+  const started = performance.now();
+  const shared = { outputLits: outputLiterals(model), groups: valueGroups(model) };
+  const primary = primaryVariables(model);
+  const auxiliaries = primary.includes(0);
+  const first = compileCnf(model, {
+    ...shared,
+    timeBudgetMs: budget,
+    maxNodes,
+    ...(auxiliaries ? { decisionVars: primary, rank: primaryEliminationRank(model, primary) } : {}),
   });
-  if (result.ok) return { space: new CompiledSpace(model, result.nnf), compile: result.stats };
-  return { space: new SearchSpace(model), compile: result.stats, fallback: result.reason };
+  let best = first.ok ? first : undefined;
+  if (auxiliaries) {
+    const elapsed = performance.now() - started;
+    const second = compileCnf(model, {
+      ...shared,
+      timeBudgetMs: best ? Math.min(budget - elapsed, 2 * elapsed + 200) : budget - elapsed,
+      maxNodes: best ? best.stats.nodes : maxNodes,
+    });
+    if (second.ok && (best === undefined || second.stats.edges < best.stats.edges)) best = second;
+  }
+  if (best) return { space: new CompiledSpace(model, best.nnf), compile: best.stats };
+  return { space: new SearchSpace(model), compile: first.stats, fallback: first.ok ? "size" : first.reason };
+}
+
+/** A compiled space as bytes (for a compiled mode space), to load with `loadSpace` elsewhere. */
+export function serializeSpace(space: SolutionSpace, model: ConfigModel): Uint8Array | undefined {
+  return space instanceof CompiledSpace ? serializeNnf(space.nnf, cnfFingerprint(model)) : undefined;
+}
+
+/** A space from bytes of `serializeSpace`, or undefined when they belong to another model. */
+export function loadSpace(bytes: Uint8Array, model: ConfigModel): CreatedSpace | undefined {
+  const nnf = deserializeNnf(bytes, cnfFingerprint(model));
+  return nnf && nnf.numVars === model.numVars ? { space: new CompiledSpace(model, nnf) } : undefined;
+}
+
+/** The variables whose values customers choose (1); the rest are auxiliaries defined from them. */
+function primaryVariables(model: ConfigModel): Uint8Array {
+  const primary = new Uint8Array(model.numVars);
+  for (const variable of model.variables) for (const value of variable.values) primary[Math.abs(value.lit) - 1] = 1;
+  return primary;
 }
 
 /**
  * The literals the d-DNNF keeps: both literals of every variable customers choose, and the weighted
  * literal of each auxiliary that carries a price or lead time. Every other auxiliary literal is
  * defined by the choices, and none receives evidence, so it is projected away.
- * (Auxiliaries still get decisions: branching on a partial sum keeps arithmetic decomposable.)
  */
 function outputLiterals(model: ConfigModel): Uint8Array {
   const kept = new Uint8Array(2 * model.numVars);

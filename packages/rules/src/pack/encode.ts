@@ -22,7 +22,8 @@ export interface EncodedPack {
   readonly literals: readonly (readonly number[])[];
 }
 
-const PAIRWISE_LIMIT = 6;
+/** Up to this many options, exactly-one uses pairwise exclusions (binary clauses, no auxiliaries). */
+const PAIRWISE_LIMIT = 16;
 
 /** Compiles a pack's variables, rules, tables and prices into a configuration model over CNF. */
 export function encodePack(
@@ -178,20 +179,24 @@ export function encodePack(
     if (days) leadTimes.set(lit, Math.max(leadTimes.get(lit) ?? 0, days));
   };
   for (const variable of structure.variables) {
-    const when = relevant[variable.index]!;
+    const applies = relevant[variable.index]!;
     const def = variable.def;
-    variable.options.forEach((option, i) => {
-      const lit = gates.and([when, literal(variable, i)]);
-      if (option.price !== undefined) charge(lit, option.price);
-      delay(lit, option.leadTime);
-      if (def?.type === "integer" && def.pricePerUnit !== undefined)
-        charge(lit, variable.numbers![i]! * def.pricePerUnit);
-    });
-    if ((def?.type === "boolean" || def?.type === "text") && (def.price !== undefined || def.leadTime !== undefined)) {
-      const lit = gates.and([when, literal(variable, 0)]);
-      if (def.price !== undefined) charge(lit, def.price);
-      delay(lit, def.leadTime);
-    }
+    const flag = def?.type === "boolean" || def?.type === "text" ? def : undefined;
+    const priceOf = (i: number) =>
+      (variable.options[i]!.price ?? 0) +
+      (def?.type === "integer" && def.pricePerUnit !== undefined ? variable.numbers![i]! * def.pricePerUnit : 0) +
+      (flag && i === 0 ? (flag.price ?? 0) : 0);
+    // Each option's price sits on its own literal. A variable that does not apply keeps its default,
+    // whose price the negated relevance literal takes back: no gate per priced option.
+    for (let i = 0; i < variable.options.length; i++) charge(literal(variable, i), priceOf(i));
+    if (applies !== TRUE_LIT) charge(-applies, -priceOf(variable.defaultIndex));
+    // Lead times are maxima, not sums, so an option's lead time keeps a gate with the relevance.
+    variable.options.forEach((option, i) =>
+      delay(
+        gates.and([applies, literal(variable, i)]),
+        option.leadTime ?? (flag && i === 0 ? flag.leadTime : undefined),
+      ),
+    );
   }
   pack.pricing.rules.forEach((rule, r) => {
     const origin = originOf(rule, ["pricing", "rules", r]);

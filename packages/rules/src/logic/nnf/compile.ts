@@ -13,6 +13,8 @@ export interface CompileOptions {
    * Auxiliary variables defined from the others never need decisions: propagation assigns them.
    */
   readonly decisionVars?: Uint8Array;
+  /** Decision priority per variable, highest first (default: the primal graph's elimination order). */
+  readonly rank?: Int32Array;
   /**
    * Literals the d-DNNF keeps (1, by internal literal); the others are projected away. Only literals
    * of variables determined by the kept ones may be dropped, or determinism (and counts) would break;
@@ -54,6 +56,7 @@ export function compileCnf(cnf: Cnf, options: CompileOptions = {}): CompileResul
     options.decisionVars ?? all,
     options.outputLits ?? new Uint8Array(2 * cnf.numVars).fill(1),
     options.groups ?? new Int32Array(cnf.numVars).fill(-1),
+    options.rank ?? eliminationRank(cnf),
   );
   const outcome = compiler.run();
   const stats = compiler.stats(performance.now() - started);
@@ -112,7 +115,6 @@ class TopDownCompiler {
   private readonly degree: Int32Array;
   private readonly queue: Int32Array;
 
-  private readonly rank: Int32Array;
   private readonly cache = new Map<number, CacheEntry[]>();
   private decisions = 0;
   private cacheHits = 0;
@@ -124,11 +126,11 @@ class TopDownCompiler {
     private readonly decidable: Uint8Array,
     private readonly kept: Uint8Array,
     private readonly groups: Int32Array,
+    private readonly rank: Int32Array,
   ) {
     const n = cnf.numVars;
     this.n = n;
     this.builder = new NnfBuilder(n);
-    this.rank = eliminationRank(cnf);
     const binaries: [Lit, Lit][] = [];
     const longs: Lit[][] = [];
     for (const clause of cnf.clauses) {
