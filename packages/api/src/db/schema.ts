@@ -249,12 +249,8 @@ export const designFeatures = pgTable(
   },
   (t) => [
     index("design_features_pack_created").on(t.packId, t.createdAt),
-    index("design_features_pending")
-      .on(t.packId)
-      .where(sql`${t.pending}`),
-    index("design_features_parent")
-      .on(t.parentId)
-      .where(sql`${t.parentId} is not null`),
+    index("design_features_pending").on(t.packId).where(sql`${t.pending}`),
+    index("design_features_parent").on(t.parentId).where(sql`${t.parentId} is not null`),
   ],
 );
 

@@ -131,7 +131,11 @@ describe("lead customers", () => {
     const mean = (3 * bob + 5 * carol + 2 * alice) / 10;
     expect(body.meanNovelty).toBeCloseTo(mean, 10);
     expect(body.formula).toMatch(/^score = /);
-    expect(body.creators.map((c: { creator: { id: string } }) => c.creator.id)).toEqual(["cr_carol", "cr_alice", "cr_bob"]);
+    expect(body.creators.map((c: { creator: { id: string } }) => c.creator.id)).toEqual([
+      "cr_carol",
+      "cr_alice",
+      "cr_bob",
+    ]);
     const [c, a, b] = body.creators;
     expect(c.components).toMatchObject({ designs: 5, votes: 0, remixesByOthers: 0, shortlisted: 0, commercialized: 1 });
     expect(c.components.noveltyIndex).toBeCloseTo(carol / mean, 10);

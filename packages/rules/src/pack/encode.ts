@@ -191,12 +191,10 @@ export function encodePack(
     for (let i = 0; i < variable.options.length; i++) charge(literal(variable, i), priceOf(i));
     if (applies !== TRUE_LIT) charge(-applies, -priceOf(variable.defaultIndex));
     // Lead times are maxima, not sums, so an option's lead time keeps a gate with the relevance.
-    variable.options.forEach((option, i) =>
-      delay(
-        gates.and([applies, literal(variable, i)]),
-        option.leadTime ?? (flag && i === 0 ? flag.leadTime : undefined),
-      ),
-    );
+    for (const [i, option] of variable.options.entries()) {
+      const days = option.leadTime ?? (flag && i === 0 ? flag.leadTime : undefined);
+      if (days) delay(gates.and([applies, literal(variable, i)]), days);
+    }
   }
   pack.pricing.rules.forEach((rule, r) => {
     const origin = originOf(rule, ["pricing", "rules", r]);
