@@ -25,6 +25,7 @@ export interface Algebra<B, N, S> {
   /** Applies a function to each possible value (division by a constant, rounding, negation...). */
   mapNumber(a: N, f: (value: number) => number): N;
   ifThenElse(condition: B, whenTrue: N, whenFalse: N): N;
+  ifThenElseString(condition: B, whenTrue: S, whenFalse: S): S;
   compare(op: CompareOp, a: N, b: N): B;
   equalStrings(a: S, b: S): B;
 

@@ -2,6 +2,7 @@ import type { Diagnostic } from "../diagnostics.ts";
 import { checkPack } from "./check.ts";
 import { type PackResolver, composePack } from "./compose.ts";
 import { type EncodedPack, encodePack, type OriginOf } from "./encode.ts";
+import { checkExpressions } from "./expressions.ts";
 import { parsePackText } from "./load.ts";
 import type { Pack } from "./schema.ts";
 import { buildStructure } from "./structure.ts";
@@ -25,8 +26,11 @@ export function compilePack(pack: Pack, resolve: PackResolver = noBases): PackCo
   const { originOf } = composition;
   const problems = checkPack(composition.pack, originOf);
   if (problems.length > 0) return { ok: false, diagnostics: problems };
-  const { encoded, diagnostics } = encodePack(composition.pack, buildStructure(composition.pack), originOf);
+  const structure = buildStructure(composition.pack);
+  const { encoded, diagnostics } = encodePack(composition.pack, structure, originOf);
   if (encoded === undefined) return { ok: false, diagnostics };
+  const expressions = checkExpressions(composition.pack, structure, originOf);
+  if (expressions.length > 0) return { ok: false, diagnostics: expressions };
   return { ok: true, compiled: { ...encoded, pack: composition.pack, originOf }, warnings: diagnostics };
 }
 

@@ -133,7 +133,8 @@ export function composePack(pack: Pack, resolve: PackResolver, depth = 0): Compo
   const groups = base.presentation.groups.map((g) => ({ ...g, items: [...g.items] }));
   for (const group of pack.presentation.groups) {
     const existing = groups.find((g) => g.id === group.id);
-    const items = group.items.map((item) => (taken.has(item) ? item : qualify(item)));
+    // "bays.front" names a base module's slot variable: only names new to this pack get the namespace.
+    const items = group.items.map((item) => (taken.has(item.split(".")[0]!) ? item : qualify(item)));
     if (existing) existing.items.push(...items);
     else groups.push({ ...group, items });
   }
@@ -142,6 +143,34 @@ export function composePack(pack: Pack, resolve: PackResolver, depth = 0): Compo
   );
   if (diagnostics.length > 0) return { ok: false, diagnostics };
 
+  /** A partner preset's choices with full ids: its own variables and options take its namespace. */
+  const optionIds = new Map<string, string[]>();
+  for (const v of [...baseVariables, ...variables])
+    if (v.type === "choice")
+      optionIds.set(
+        v.id,
+        v.options.map((o) => o.id),
+      );
+  for (const m of [...baseModules, ...modules]) {
+    optionIds.set(`${m.id}.type`, [...m.types.map((t) => t.id), "empty"]);
+    for (const v of m.variables)
+      if (v.type === "choice")
+        optionIds.set(
+          `${m.id}.${v.id}`,
+          v.options.map((o) => o.id),
+        );
+  }
+  const own = (id: string) => (id.startsWith(`${namespace}:`) ? id : qualify(id));
+  const canonical = (choices: Record<string, string | number | boolean>) =>
+    Object.fromEntries(
+      Object.entries(choices).map(([key, value]) => {
+        const [root, , local] = key.split(".");
+        const id = taken.has(root!) ? key : own(key);
+        const options = optionIds.get(local === undefined ? id.split(".")[0]! : `${id.split(".")[0]}.${local}`) ?? [];
+        const partner = typeof value === "string" && !options.includes(value) && options.includes(qualify(value));
+        return [id, partner ? qualify(value as string) : value];
+      }),
+    );
   const baseScene = base.presentation.scene;
   const composed: Pack = {
     ...pack,
@@ -155,7 +184,12 @@ export function composePack(pack: Pack, resolve: PackResolver, depth = 0): Compo
     bom: [...base.bom, ...bom],
     presentation: {
       groups,
-      presets: [...base.presentation.presets, ...pack.presentation.presets],
+      presets: [
+        ...base.presentation.presets,
+        ...pack.presentation.presets.map((preset, i) =>
+          mark({ ...preset, choices: canonical(preset.choices) }, ["presentation", "presets", i]),
+        ),
+      ],
       ...(baseScene || parts.length > 0
         ? {
             scene: {

@@ -41,6 +41,9 @@ export class ConcreteAlgebra implements Algebra<boolean, number, string> {
   ifThenElse(condition: boolean, whenTrue: number, whenFalse: number): number {
     return condition ? whenTrue : whenFalse;
   }
+  ifThenElseString(condition: boolean, whenTrue: string, whenFalse: string): string {
+    return condition ? whenTrue : whenFalse;
+  }
   compare(op: CompareOp, a: number, b: number): boolean {
     return compareNumbers(op, a, b);
   }

@@ -53,7 +53,8 @@ export function encodePack(
     } catch (error) {
       const at = { path: [...origin.path, ...field], ...(origin.pack ? { pack: origin.pack } : {}) };
       if (error instanceof RuleError) {
-        diagnostics.push({ code: "type", severity: "error", message: error.message, ...at, offset: error.span.start });
+        const where = error.path ? { ...at, path: [...at.path, ...error.path] } : { ...at, offset: error.span.start };
+        diagnostics.push({ code: "type", severity: "error", message: error.message, ...where });
         return undefined;
       }
       if (error instanceof EncodingLimit) {
@@ -142,14 +143,17 @@ export function encodePack(
   };
   const encodeTable = (constraint: ConstraintDef, scope: Scope): number => {
     const table = constraint.table!;
-    const columns = table.variables.map((name) => tableVariable(structure, name, scope));
+    const columns = table.variables.map((name, c) => tableVariable(interpreter, name, scope, c));
+    const kind = table.allow !== undefined ? "allow" : "forbid";
     const rows = (table.allow ?? table.forbid)!.map((row, r) => {
-      if (row.length !== columns.length)
-        throw new RuleError(`row ${r + 1} has ${row.length} cells for ${columns.length} variables`, {
-          start: 0,
-          end: 0,
-        });
-      return gates.and(row.map((cell, c) => tableCell(interpreter, columns[c]!, cell)));
+      if (row.length !== columns.length) {
+        throw new RuleError(
+          `row ${r + 1} has ${row.length} cells for ${columns.length} variables`,
+          { start: 0, end: 0 },
+          [kind, r],
+        );
+      }
+      return gates.and(row.map((cell, c) => tableCell(interpreter, columns[c]!, cell, scope, [kind, r, c])));
     });
     return table.allow !== undefined ? gates.or(rows) : gates.and(rows.map((row) => -row));
   };
@@ -263,35 +267,49 @@ function scopeOf(structure: PackStructure, variable: PackVariable, namespace: st
   return { ...ns, slot: { module, slot: module.slots[variable.slot.index - 1]! } };
 }
 
-function tableVariable(structure: PackStructure, name: string, scope: Scope): PackVariable {
-  const variable =
-    scope.slot?.slot.variables.get(name) ??
-    structure.globals.get(name) ??
-    (scope.namespace ? structure.globals.get(`${scope.namespace}:${name}`) : undefined);
+function tableVariable(
+  interpreter: Interpreter<number, unknown, unknown>,
+  name: string,
+  scope: Scope,
+  column: number,
+): PackVariable {
+  const variable = interpreter.variable(name, scope);
+  const at = { start: 0, end: 0 };
   if (variable === undefined)
-    throw new RuleError(`the table names "${name}", which is not a variable`, { start: 0, end: 0 });
-  if (variable.kind === "text")
-    throw new RuleError(`the table names "${name}", a text field; tables take choices, yes/no and numbers`, {
-      start: 0,
-      end: 0,
-    });
+    throw new RuleError(`the table names "${name}", which is not a variable`, at, ["variables", column]);
+  if (variable.kind === "text") {
+    throw new RuleError(`the table names "${name}", a text field; tables take choices, yes/no and numbers`, at, [
+      "variables",
+      column,
+    ]);
+  }
   return variable;
 }
 
 type Cell = string | number | boolean | readonly (string | number | boolean)[];
 
-function tableCell(interpreter: Interpreter<number, unknown, unknown>, variable: PackVariable, cell: Cell): number {
+function tableCell(
+  interpreter: Interpreter<number, unknown, unknown>,
+  variable: PackVariable,
+  cell: Cell,
+  scope: Scope,
+  path: JsonPath,
+): number {
   if (cell === "*") return TRUE_LIT;
   const values = Array.isArray(cell) ? cell : [cell];
   return interpreter.algebra.or(
     values.map((value) => {
-      const option = variable.options.findIndex((o, i) =>
-        variable.kind === "integer" ? variable.numbers![i] === value : o.id === String(value),
-      );
+      const matches = (id: string, i: number) =>
+        variable.kind === "integer"
+          ? variable.numbers![i] === value
+          : id === String(value) || id === `${scope.namespace}:${value}`;
+      const option = variable.options.findIndex((o, i) => matches(o.id, i));
       if (option < 0) {
+        const ids = variable.options.map((o) => o.id).join(", ");
         throw new RuleError(
-          `${variable.localId} has no value ${JSON.stringify(value)} (its values: ${variable.options.map((o) => o.id).join(", ")})`,
+          `${variable.localId} has no value ${JSON.stringify(value)} (its values: ${ids})`,
           { start: 0, end: 0 },
+          path,
         );
       }
       return interpreter.variableIs(variable, option);

@@ -3,11 +3,17 @@ import { parseExpression } from "../expr/index.ts";
 import type { Algebra, CompareOp } from "./algebra.ts";
 import { EMPTY_MODULE, type ModuleSlot, type PackModule, type PackStructure, type PackVariable } from "./structure.ts";
 
+/** Parsed expressions by source text, shared by every interpreter: ASTs are immutable. */
+const parsed = new Map<string, Expr>();
+const MAX_PARSED = 20_000;
+
 /** A rule that cannot be read: unknown name, wrong type, bad syntax. `span` is within the expression text. */
 export class RuleError extends Error {
   constructor(
     message: string,
     readonly span: Span,
+    /** Where in the element the problem is, when it is not inside an expression (a table cell). */
+    readonly path?: readonly (string | number)[],
   ) {
     super(message);
   }
@@ -38,20 +44,19 @@ interface Item<B, N, S> {
 
 /** Reads rule-language expressions over a pack's structure, in any algebra. */
 export class Interpreter<B, N, S> {
-  private readonly parsed = new Map<string, Expr>();
-
   constructor(
     readonly structure: PackStructure,
     readonly algebra: Algebra<B, N, S>,
   ) {}
 
   parse(source: string): Expr {
-    let expr = this.parsed.get(source);
+    let expr = parsed.get(source);
     if (expr === undefined) {
       const result = parseExpression(source);
       if (!result.ok) throw new RuleError(result.error.message, { start: result.error.start, end: result.error.end });
       expr = result.expr;
-      this.parsed.set(source, expr);
+      if (parsed.size >= MAX_PARSED) parsed.clear();
+      parsed.set(source, expr);
     }
     return expr;
   }
@@ -79,9 +84,23 @@ export class Interpreter<B, N, S> {
         if (value.variable.kind === "integer") return render(this.toNumber(value, expr), "number");
         if (value.variable.kind === "choice") return render(this.toString(value, expr), "string");
         return render(this.toBool(value, expr), "bool");
+      case "word":
+        // Bare words are option ids or strings only beside a comparison; alone they are a typo.
+        if (!value.quoted) throw new RuleError(`unknown name "${value.text}"`, expr.span);
+        return render(this.toString(value, expr), "string");
       default:
         return render(this.toString(value, expr), "string");
     }
+  }
+
+  /** A variable by name as a rule in `scope` would read it: the slot's own, a global, or the partner's own. */
+  variable(name: string, scope: Scope): PackVariable | undefined {
+    const { globals } = this.structure;
+    return (
+      scope.slot?.slot.variables.get(name) ??
+      globals.get(name) ??
+      (scope.namespace !== undefined && !name.includes(":") ? globals.get(`${scope.namespace}:${name}`) : undefined)
+    );
   }
 
   /** Whether a module slot holds a module. */
@@ -254,10 +273,16 @@ export class Interpreter<B, N, S> {
         const condition = this.toBool(this.evaluate(c, scope), c);
         const whenTrue = this.evaluate(t, scope);
         const whenFalse = this.evaluate(e, scope);
-        if (whenTrue.type === "bool" || whenFalse.type === "bool") {
+        if (whenTrue.type === "bool" || whenFalse.type === "bool" || isFlag(whenTrue) || isFlag(whenFalse)) {
           const x = this.toBool(whenTrue, t);
           const y = this.toBool(whenFalse, e);
           return { type: "bool", value: a.or([a.and([condition, x]), a.and([a.not(condition), y])]) };
+        }
+        if (isText(whenTrue) || isText(whenFalse)) {
+          return {
+            type: "string",
+            value: a.ifThenElseString(condition, this.toString(whenTrue, t), this.toString(whenFalse, e)),
+          };
         }
         return {
           type: "number",
@@ -564,6 +589,15 @@ export class Interpreter<B, N, S> {
 
 function isInteger<B, N, S>(value: Value<B, N, S>): boolean {
   return value.type === "variable" && value.variable.kind === "integer";
+}
+
+/** Text-valued: strings, quoted text, string attributes, and choices (their option ids). */
+function isText<B, N, S>(value: Value<B, N, S>): boolean {
+  return (
+    value.type === "string" ||
+    (value.type === "word" && value.quoted) ||
+    (value.type === "variable" && value.variable.kind === "choice")
+  );
 }
 
 function isFlag<B, N, S>(value: Value<B, N, S>): boolean {

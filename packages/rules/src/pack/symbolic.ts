@@ -121,6 +121,12 @@ export class SymbolicAlgebra implements Algebra<number, Term, StringTerm> {
       ...whenFalse.map(([value, lit]) => [value, this.and([-condition, lit])] as const),
     ]);
   }
+  ifThenElseString(condition: number, whenTrue: StringTerm, whenFalse: StringTerm): StringTerm {
+    return this.selectString([
+      ...whenTrue.map(([value, lit]) => [this.and([condition, lit]), value] as const),
+      ...whenFalse.map(([value, lit]) => [this.and([-condition, lit]), value] as const),
+    ]);
+  }
   compare(op: CompareOp, a: Term, b: Term): number {
     const holds: number[] = [];
     for (const [x, la] of a) {

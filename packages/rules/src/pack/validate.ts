@@ -243,8 +243,7 @@ class DesignRun {
   }
 
   private lookup(name: string, scope: Scope): PackVariable {
-    const { globals } = this.compiled.structure;
-    return (scope.slot?.slot.variables.get(name) ?? globals.get(name) ?? globals.get(`${scope.namespace}:${name}`))!;
+    return this.interpreter.variable(name, scope)!;
   }
 }
 
