@@ -54,7 +54,7 @@ export function checkExpressions(pack: Pack, structure: PackStructure, originOf:
     for (const part of parsed.parts) if (typeof part !== "string") interpreter.text(part, scope, () => "");
   };
 
-  pack.bom.forEach((line, i) =>
+  for (const [i, line] of pack.bom.entries()) {
     check(
       line,
       ["bom", i],
@@ -64,16 +64,17 @@ export function checkExpressions(pack: Pack, structure: PackStructure, originOf:
         field(["sku"])(() => template(line.sku, scope));
       },
       line.forEach,
-    ),
-  );
-  (pack.presentation.scene?.parts ?? []).forEach((part, i) =>
+    );
+  }
+  for (const [i, part] of (pack.presentation.scene?.parts ?? []).entries()) {
     check(
       part,
       ["presentation", "scene", "parts", i],
       (scope, field) => {
         if (part.when !== undefined) field(["when"])(() => interpreter.bool(part.when!, scope));
         for (const key of ["position", "size", "rotation"] as const) {
-          part[key]?.forEach((value, axis) => field([key, axis])(() => interpreter.number(value, scope)));
+          for (const [axis, value] of (part[key] ?? []).entries())
+            field([key, axis])(() => interpreter.number(value, scope));
         }
         if (!HEX_COLOUR.test(part.color))
           field(["color"])(() => interpreter.text(interpreter.parse(part.color), scope, () => ""));
@@ -85,8 +86,8 @@ export function checkExpressions(pack: Pack, structure: PackStructure, originOf:
         }
       },
       part.forEach,
-    ),
-  );
+    );
+  }
   const byId = new Map(structure.variables.map((v) => [v.id, v]));
   pack.presentation.presets.forEach((preset, p) => {
     const origin = originOf(preset, ["presentation", "presets", p]);
