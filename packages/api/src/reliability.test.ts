@@ -19,6 +19,18 @@ async function storage(): Promise<Record<string, string>> {
   return { KITBASH_DATA_DIR: dir };
 }
 
+/** Retries a request that fails at the network level: a server still compiling packs may drop an idle socket. */
+async function patiently(request: () => Promise<Response>): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await request();
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+}
+
 const post = (url: string, path: string, body: unknown, token?: string) =>
   fetch(`${url}${path}`, {
     method: "POST",
@@ -35,7 +47,7 @@ describe("reliability", () => {
       KITBASH_RATE_LIMIT_ADDRESS: "100000",
     };
     const first = await spawnServer(env);
-    expect((await post(first.url, "/api/packs", deskPack, env.KITBASH_ADMIN_KEY)).status).toBe(201);
+    expect((await patiently(() => post(first.url, "/api/packs", deskPack, env.KITBASH_ADMIN_KEY))).status).toBe(201);
     const acknowledged: string[] = [];
     let stop = false;
     const stream = async (worker: number) => {
@@ -60,12 +72,14 @@ describe("reliability", () => {
     try {
       const missing: string[] = [];
       for (const id of acknowledged) {
-        const response = await fetch(`${second.url}/api/designs/${id}`);
+        const response = await patiently(() => fetch(`${second.url}/api/designs/${id}`));
         if (response.status !== 200) missing.push(id);
       }
       expect(acknowledged.length).toBeGreaterThanOrEqual(40);
       expect(missing).toEqual([]);
-      const page = (await (await fetch(`${second.url}/api/designs?limit=100`)).json()) as { designs: unknown[] };
+      const page = (await (await patiently(() => fetch(`${second.url}/api/designs?limit=100`))).json()) as {
+        designs: unknown[];
+      };
       expect(page.designs.length).toBeGreaterThanOrEqual(Math.min(acknowledged.length, 100));
     } finally {
       second.child.kill("SIGTERM");

@@ -37,6 +37,8 @@ export async function startServer(
   const server = await new Promise<ServerType>((resolve) => {
     const started = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(started));
   });
+  // Compile the packs' spaces now rather than on a customer's first click.
+  void packs.warm().catch((error: unknown) => log(`warming the packs failed: ${String(error)}`));
   const bound = server.address();
   const port = typeof bound === "object" && bound !== null ? bound.port : config.PORT;
   return {

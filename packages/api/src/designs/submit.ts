@@ -3,7 +3,8 @@ import { type Design, designToChoices, formatChoice, validateDesign } from "@kit
 import { and, eq, ne, sql } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import type { Identity } from "../auth/identity.ts";
-import { challenges, creators, designHistory, designs, designValues, idempotency } from "../db/schema.ts";
+import { challenges, creators, designs, idempotency } from "../db/schema.ts";
+import { rows } from "../db/store.ts";
 import type { Services } from "../env.ts";
 import { ApiError, notFound } from "../errors.ts";
 import { hashToken, newId, newToken } from "../ids.ts";
@@ -165,37 +166,26 @@ export async function submitDesign(
     createdAt: now,
     updatedAt: now,
   };
+  let creatorName = name;
+  if (token === undefined) {
+    const [existing] = await db.select({ name: creators.name }).from(creators).where(eq(creators.id, owner));
+    creatorName = existing?.name ?? name;
+  }
+  const stored = { ...row, status: "submitted", votes: 0, remixes: 0, comments: 0 } as typeof designs.$inferSelect;
+  const result: SubmissionResult = {
+    design: designView(stored, creatorName),
+    ...(token ? { creatorToken: token } : {}),
+  };
+  const values = valueRows(loaded.compiled.structure.variables, design, id, loaded.id, now);
   try {
-    const result = await db.transaction(async (tx) => {
-      let creatorName = name;
-      if (token !== undefined) await tx.insert(creators).values({ id: owner, tokenHash: hashToken(token), name });
-      else {
-        const [existing] = await tx.select({ name: creators.name }).from(creators).where(eq(creators.id, owner));
-        creatorName = existing?.name ?? name;
-      }
-      const [stored] = await tx.insert(designs).values(row).returning();
-      await tx.insert(designValues).values(valueRows(loaded.compiled.structure.variables, design, id, loaded.id, now));
-      await tx
-        .insert(designHistory)
-        .values({ designId: id, fromStatus: null, toStatus: "submitted", reason: "Submitted", actor: owner });
-      if (submission.parent !== undefined) {
-        // Checked again inside the transaction: the parent may have been withdrawn since the first check.
-        const [parent] = await tx
-          .update(designs)
-          .set({ remixes: sql`${designs.remixes} + 1` })
-          .where(and(eq(designs.id, submission.parent), ne(designs.status, "withdrawn")))
-          .returning({ id: designs.id });
-        if (parent === undefined)
-          throw new ApiError(422, "invalid_parent", `design ${submission.parent} was withdrawn`);
-      }
-      const result: SubmissionResult = {
-        design: designView(stored!, creatorName),
-        ...(token ? { creatorToken: token } : {}),
-      };
-      if (idempotencyKey !== undefined)
-        await tx.insert(idempotency).values({ key: idempotencyKey, requestHash, status: 201, response: result });
-      return result;
+    const inserted = await insertSubmission(db, {
+      row,
+      creator: token === undefined ? undefined : { id: owner, tokenHash: hashToken(token), name },
+      variables: values.map((v) => v.variable),
+      values: values.map((v) => v.value),
+      idempotency: idempotencyKey === undefined ? undefined : { key: idempotencyKey, requestHash, response: result },
     });
+    if (!inserted) throw new ApiError(422, "invalid_parent", `design ${submission.parent} was withdrawn`);
     return { status: 201, result };
   } catch (error) {
     // Two requests with one idempotency key raced: the loser answers with the winner's response.
@@ -205,6 +195,66 @@ export async function submitDesign(
     }
     throw error;
   }
+}
+
+/**
+ * Stores a submission in one statement (one round trip, atomic): the creator when new, the design,
+ * its values, its first history entry, the parent's remix count and the idempotency record. Every
+ * part after the design selects from the inserted design, so a parent withdrawn meanwhile stores
+ * nothing. Returns whether the design was stored.
+ */
+async function insertSubmission(
+  db: Services["db"],
+  parts: {
+    row: typeof designs.$inferInsert;
+    creator: { id: string; tokenHash: string; name: string } | undefined;
+    variables: string[];
+    values: string[];
+    idempotency: { key: string; requestHash: string; response: SubmissionResult } | undefined;
+  },
+): Promise<boolean> {
+  const { row, creator, idempotency: replay } = parts;
+  const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
+  const [stored] = await rows<{ stored: number }>(
+    db,
+    sql`with
+      design as (
+        insert into designs (id, pack_id, pack_version, creator_id, title, story, fit, to_ten, wish, choices, price, currency,
+          lead_time, bom, thumbnail, thumbnail_type, licence, parent_id, challenge_id, created_at, updated_at)
+        select ${row.id}, ${row.packId}, ${row.packVersion}, ${row.creatorId}, ${row.title}, ${row.story}, ${row.fit}, ${row.toTen},
+          ${row.wish ?? null}, ${json(row.choices)}, ${row.price}, ${row.currency}, ${row.leadTime}, ${json(row.bom)},
+          ${row.thumbnail ?? null}::bytea, ${row.thumbnailType ?? null}, ${row.licence}, ${row.parentId ?? null}, ${row.challengeId ?? null},
+          ${row.createdAt!.toISOString()}::timestamptz, ${row.updatedAt!.toISOString()}::timestamptz
+        where ${row.parentId ?? null}::text is null
+           or exists (select 1 from designs p where p.id = ${row.parentId ?? null} and p.status <> 'withdrawn')
+        returning id
+      ),
+      creator as (
+        insert into creators (id, token_hash, name)
+        select ${creator?.id ?? null}, ${creator?.tokenHash ?? null}, ${creator?.name ?? null}
+        where ${creator === undefined ? null : true}::boolean and exists (select 1 from design)
+      ),
+      design_value as (
+        insert into design_values (design_id, pack_id, created_at, variable, value)
+        select d.id, ${row.packId}, ${row.createdAt!.toISOString()}::timestamptz, v.variable, v.value
+        from design d, unnest(${sql.param(parts.variables)}::text[], ${sql.param(parts.values)}::text[]) as v(variable, value)
+      ),
+      history as (
+        insert into design_history (design_id, from_status, to_status, reason, actor)
+        select d.id, null, 'submitted', 'Submitted', ${row.creatorId} from design d
+      ),
+      parent as (
+        update designs set remixes = remixes + 1
+        where id = ${row.parentId ?? null} and exists (select 1 from design)
+      ),
+      replay as (
+        insert into idempotency (key, request_hash, status, response)
+        select ${replay?.key ?? null}, ${replay?.requestHash ?? null}, 201, ${json(replay?.response ?? null)}
+        where ${replay === undefined ? null : true}::boolean and exists (select 1 from design)
+      )
+    select count(*)::int as stored from design`,
+  );
+  return (stored?.stored ?? 0) > 0;
 }
 
 async function replayed(

@@ -15,15 +15,31 @@ import type { Database } from "../db/store.ts";
 import { packs } from "../db/schema.ts";
 import { ApiError } from "../errors.ts";
 
-/** A published pack version, compiled and ready to validate designs. */
-export interface LoadedPack {
-  readonly id: string;
-  readonly version: string;
-  readonly body: unknown;
-  readonly compiled: CompiledPack;
-  readonly space: SolutionSpace;
+/**
+ * A published pack version, compiled and ready to validate designs. Its solution space (the d-DNNF,
+ * seconds for a large pack) is compiled on first use only: accepting a valid design never needs it.
+ */
+export class LoadedPack {
+  private compiledSpace: SolutionSpace | undefined;
+  private bytes: Uint8Array | undefined | null = null;
+
+  constructor(
+    readonly id: string,
+    readonly version: string,
+    readonly body: unknown,
+    readonly compiled: CompiledPack,
+  ) {}
+
+  get space(): SolutionSpace {
+    this.compiledSpace ??= createSpace(this.compiled.model).space;
+    return this.compiledSpace;
+  }
+
   /** The compiled space as bytes, for configurators to load instead of compiling (undefined in search mode). */
-  readonly spaceBytes: Uint8Array | undefined;
+  get spaceBytes(): Uint8Array | undefined {
+    if (this.bytes === null) this.bytes = serializeSpace(this.space, this.compiled.model);
+    return this.bytes;
+  }
 }
 
 const MAX_CACHED = 64;
@@ -119,15 +135,16 @@ export class PackRegistry {
     const result = await this.compilePack(parsed.pack);
     if (!result.ok)
       throw new Error(`stored pack ${id}@${version} no longer compiles: ${result.diagnostics[0]?.message}`);
-    const { space } = createSpace(result.compiled.model);
-    return {
-      id,
-      version,
-      body,
-      compiled: result.compiled,
-      space,
-      spaceBytes: serializeSpace(space, result.compiled.model),
-    };
+    return new LoadedPack(id, version, body, result.compiled);
+  }
+
+  /** Loads the newest version of every pack and compiles its space, one pack per event-loop turn. */
+  async warm(): Promise<void> {
+    const rows = await this.db.selectDistinct({ id: packs.id }).from(packs);
+    for (const { id } of rows) {
+      await new Promise((resolve) => setImmediate(resolve));
+      (await this.load(id))?.spaceBytes;
+    }
   }
 
   /** Compiles with every base in its `extends` chain fetched first (the compiler resolves synchronously). */
