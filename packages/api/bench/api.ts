@@ -20,7 +20,9 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 32);
 const DURATION = Number(process.env.DURATION ?? 10);
 
 const pool = submissionPool(400);
-console.log(`submissions: a pool of ${pool.length} valid designs from the example packs; ${CONNECTIONS} connections, ${DURATION} s per run\n`);
+console.log(
+  `submissions: a pool of ${pool.length} valid designs from the example packs; ${CONNECTIONS} connections, ${DURATION} s per run\n`,
+);
 
 const bare = await bareServer();
 const reference = await load(`${bare.url}/bare`);
@@ -67,7 +69,18 @@ function submissionPool(count: number): string[] {
     if (!compiled.ok) continue;
     const designs: Design[] = randomDesigns(compiled.compiled, Math.ceil(count / parsed.length), random);
     for (const [i, choices] of designs.entries()) {
-      bodies.push(JSON.stringify({ pack: pack.id, version: pack.version, choices, title: `Bench ${i}`, story: "For the benchmark", fit: 7, toTen: "", licence: "CC-BY-4.0" }));
+      bodies.push(
+        JSON.stringify({
+          pack: pack.id,
+          version: pack.version,
+          choices,
+          title: `Bench ${i}`,
+          story: "For the benchmark",
+          fit: 7,
+          toTen: "",
+          licence: "CC-BY-4.0",
+        }),
+      );
     }
   }
   return bodies;
@@ -79,7 +92,13 @@ async function load(url: string, duration = DURATION): Promise<autocannon.Result
     url,
     connections: CONNECTIONS,
     duration,
-    requests: [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (request) => ({ ...request, body: pool[next++ % pool.length]! }) }],
+    requests: [
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        setupRequest: (request) => ({ ...request, body: pool[next++ % pool.length]! }),
+      },
+    ],
   });
 }
 
@@ -94,7 +113,10 @@ function report(name: string, result: autocannon.Result, reference?: autocannon.
 
 async function bareServer(): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", new URL("./bare.ts", import.meta.url).pathname], { env: { ...process.env, PORT: String(port) }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", new URL("./bare.ts", import.meta.url).pathname], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   await new Promise<void>((resolve) => child.stdout?.once("data", () => resolve()));
   return { url: `http://127.0.0.1:${port}`, child };
 }

@@ -141,6 +141,11 @@ function mountDocs(app: ReturnType<typeof router>): void {
 
 /** The configurator: its files, and index.html for every other non-API path (client-side routes). */
 function mountWeb(app: ReturnType<typeof router>, root: string): void {
+  app.use("/assets/*", compress(), async (c, next) => {
+    await next();
+    // Vite names built files by content hash, so they never change.
+    if (c.res.ok) c.header("cache-control", "public, max-age=31536000, immutable");
+  });
   app.use("/*", serveStatic({ root }));
   app.get("*", (c, next) =>
     c.req.path.startsWith("/api/") ? next() : serveStatic({ root, path: "index.html" })(c, next),

@@ -235,7 +235,11 @@ export const designFeatures = pgTable(
     packId: text().notNull(),
     packVersion: text().notNull(),
     creatorId: text().notNull(),
+    /** The creator as a small number (insight_creators), so packed records carry 4 bytes, not an id. */
+    creatorNumber: integer().notNull(),
     parentId: text(),
+    /** Who made the remixed design: remixes by others are then counted from the remixes alone. */
+    parentCreatorId: text(),
     status: text({ enum: DESIGN_STATUSES }).notNull(),
     votes: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
@@ -250,9 +254,17 @@ export const designFeatures = pgTable(
   (t) => [
     index("design_features_pack_created").on(t.packId, t.createdAt),
     index("design_features_pending").on(t.packId).where(sql`${t.pending}`),
-    index("design_features_parent").on(t.parentId).where(sql`${t.parentId} is not null`),
+    index("design_features_remixes").on(t.packId, t.createdAt).where(sql`${t.parentCreatorId} is not null`),
   ],
 );
+
+/** A number for every creator with designs, given by the design_features trigger (see designFeatures). */
+export const insightCreators = pgTable("insight_creators", {
+  creatorId: text()
+    .primaryKey()
+    .references(() => creators.id, { onDelete: "cascade" }),
+  number: integer().generatedAlwaysAsIdentity().unique(),
+});
 
 /** Responses of submissions made with an Idempotency-Key, replayed when the same request comes again. */
 export const idempotency = pgTable(

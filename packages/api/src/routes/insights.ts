@@ -155,8 +155,7 @@ export function insightsRoutes(services: Services) {
   app.openapi(routes.leads, async (c) => {
     const query = c.req.valid("query");
     const { scope, meta } = await open(c, c.req.valid("param"), query);
-    const sample = await loadSample(services, { ...scope, people: true });
-    return c.json({ ...meta, ...(await leadCustomers(services, scope, sample, query.limit)) }, 200);
+    return c.json({ ...meta, ...(await leadCustomers(services, scope, query.limit)) }, 200);
   });
 
   app.openapi(routes.activity, async (c) => {

@@ -22,6 +22,8 @@ export interface BillLine {
 
 export interface DesignReport {
   readonly valid: boolean;
+  /** Per variable (by index): whether it applies to this design (its slot is filled, its condition holds). */
+  readonly applies: readonly boolean[];
   readonly problems: readonly DesignProblem[];
   readonly price: { readonly currency: string; readonly total: number; readonly lines: readonly PriceLine[] };
   readonly leadTime: number;
@@ -87,6 +89,7 @@ export function validateDesign(compiled: CompiledPack, design: Design, language?
 
   return {
     valid: problems.length === 0,
+    applies: run.relevant,
     problems,
     price: { currency: pack.currency, ...run.price() },
     leadTime: run.leadTime(),
