@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { type Design, designToChoices, formatChoice, validateDesign } from "@kitbash/rules";
-import { and, eq, ne, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import type { Identity } from "../auth/identity.ts";
 import { challenges, creators, designs, idempotency } from "../db/schema.ts";
