@@ -1,5 +1,4 @@
 import {
-  applicability,
   type Choice,
   type CompiledPack,
   choicesToDesign,
@@ -62,7 +61,7 @@ export class EngineSession {
     const texts = textsOf(compiled, design);
     const completed = choicesToDesign(compiled, completedChoices, texts);
     const report = validateDesign(compiled, completed);
-    const applies = applicability(compiled, options);
+    const applies = report.applies;
     const chosen = new Map(choices.map((c) => [c.variable, c.value]));
     const variables: VariableState[] = compiled.structure.variables.map((variable, v) => ({
       id: variable.id,
@@ -73,9 +72,12 @@ export class EngineSession {
       applies: applies[v] ?? true,
     }));
     const missing = variables.some((state) => state.applies && state.chosen === null);
+    // With every applicable variable chosen and the choices consistent, the design is the completion:
+    // only text contents (patterns, lengths) remain to check, and the completed design's report has them.
+    const textsValid = !report.problems.some((p) => p.code === "text");
     return {
       consistent: evaluation.consistent,
-      complete: evaluation.consistent && !missing && validateDesign(compiled, design).valid,
+      complete: evaluation.consistent && !missing && textsValid,
       count: String(evaluation.count ?? "?"),
       price: evaluation.price ? { min: evaluation.price.min / 100, max: evaluation.price.max / 100 } : null,
       leadTime: evaluation.leadTime ?? null,

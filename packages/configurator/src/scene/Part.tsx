@@ -6,7 +6,29 @@ import { memo } from "react";
 const DEG = Math.PI / 180;
 
 /** One parametric part. Positions are centres; sizes are width, height, depth (cylinders: diameter, height). */
-export const Part = memo(function Part({
+export const Part = memo(
+  PartMesh,
+  (before, after) =>
+    before.highlighted === after.highlighted && before.onSelect === after.onSelect && samePart(before.part, after.part),
+);
+
+/** Every click makes new part objects: compare values, so only parts that changed are rebuilt. */
+function samePart(a: ScenePart, b: ScenePart): boolean {
+  return (
+    a.key === b.key &&
+    a.shape === b.shape &&
+    a.color === b.color &&
+    a.roughness === b.roughness &&
+    a.metalness === b.metalness &&
+    a.opacity === b.opacity &&
+    a.selects === b.selects &&
+    a.position.every((v, i) => v === b.position[i]) &&
+    a.size.every((v, i) => v === b.size[i]) &&
+    a.rotation.every((v, i) => v === b.rotation[i])
+  );
+}
+
+function PartMesh({
   part,
   highlighted,
   onSelect,
@@ -60,7 +82,7 @@ export const Part = memo(function Part({
       {material}
     </mesh>
   );
-});
+}
 
 function setCursor(cursor: string): void {
   document.body.style.cursor = cursor;

@@ -38,6 +38,9 @@ export default function Viewer({ onReady, preserveDrawingBuffer = false }: Viewe
         shadows
         dpr={[1, 2]}
         camera={{ position: [2, 1.5, 2.5], fov: 35, near: 0.01, far: 100 }}
+        // Render only when something changes (a click, the camera): idle frames would take the CPU
+        // the engine needs, and software renderers draw slowly.
+        frameloop="demand"
         gl={{ preserveDrawingBuffer, antialias: true }}
       >
         <color attach="background" args={["#f3f0ea"]} />
@@ -48,7 +51,7 @@ export default function Viewer({ onReady, preserveDrawingBuffer = false }: Viewe
           <Lightformer intensity={0.6} position={[-4, 1, -2]} scale={[3, 3, 1]} />
         </Environment>
         <Product />
-        <ContactShadows position={[0, 0, 0]} opacity={0.45} scale={10} blur={2.4} far={3} />
+        <Shadow />
         <OrbitControls
           makeDefault
           enableDamping
@@ -73,6 +76,14 @@ export default function Viewer({ onReady, preserveDrawingBuffer = false }: Viewe
       </fieldset>
     </div>
   );
+}
+
+/** A soft contact shadow, drawn once per design change rather than every frame. */
+function Shadow() {
+  const shape = useConfigurator(
+    (s) => s.snapshot?.scene.parts.map((p) => `${p.key}:${p.position}:${p.size}`).join("|") ?? "",
+  );
+  return <ContactShadows key={shape} frames={1} position={[0, 0, 0]} opacity={0.45} scale={10} blur={2.4} far={3} />;
 }
 
 function Product() {
@@ -112,6 +123,13 @@ function CameraRig({
     if (parts > 0 && !framed.current && preset.current) {
       framed.current = true;
       fit(preset.current);
+      // The first frame with the product drawn: the moment the 3D view becomes interactive.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          performance.mark("kitbash:interactive");
+          gl.domElement.closest(".viewer")?.setAttribute("data-ready", "true");
+        }),
+      );
     }
     onReady({
       setCamera: (which) => {
@@ -126,6 +144,7 @@ function CameraRig({
   useFrame((_, delta) => {
     const next = goal.current;
     if (!next) return;
+    invalidate(); // on demand, keep frames coming until the camera arrives
     const orbit = controls as unknown as { target: Vector3; update(): void } | null;
     const step = 1 - Math.exp(-delta * 6);
     camera.position.lerp(next.position, step);

@@ -1,3 +1,4 @@
+import { useShallow } from "zustand/react/shallow";
 import { useConfigurator, useConfiguratorStore, useLocalize, useStrings } from "../app/context.tsx";
 import type { ModuleInfo } from "../engine/info.ts";
 import { VariableControl } from "./VariableControl.tsx";
@@ -8,7 +9,10 @@ const EMPTY = "empty";
 export function ModuleSlots({ module, only }: { module: ModuleInfo; only?: readonly string[] }) {
   const store = useConfiguratorStore();
   const info = useConfigurator((s) => s.info);
-  const types = useConfigurator((s) => module.slots.map((slot) => s.snapshot?.variables[slot.type]?.value ?? 0));
+  // useShallow: the selector builds a new array, which must not count as a change when its items are equal.
+  const types = useConfigurator(
+    useShallow((s) => module.slots.map((slot) => s.snapshot?.variables[slot.type]?.value ?? 0)),
+  );
   const selected = useConfigurator((s) => s.selected);
   const localize = useLocalize();
   const t = useStrings();

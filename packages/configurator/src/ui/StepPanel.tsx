@@ -36,23 +36,49 @@ export function StepPanel() {
       </div>
       {step && (
         <div role="tabpanel" id={`step-${step.id}`} aria-labelledby={`tab-${step.id}`} className="steps__panel">
-          {step.items.map((item) => (
-            <StepItem key={item} info={info} item={item} />
-          ))}
+          {entriesOf(info, step.items).map((entry) =>
+            entry.kind === "variable" ? (
+              <VariableControl key={entry.variable.id} variable={entry.variable} />
+            ) : (
+              <ModuleSlots key={entry.module.id} module={entry.module} {...(entry.only ? { only: entry.only } : {})} />
+            ),
+          )}
         </div>
       )}
     </div>
   );
 }
 
-function StepItem({ info, item }: { info: PackInfo; item: string }) {
-  const variable = info.variables.find((v) => v.id === item && v.slot === null);
-  if (variable) return <VariableControl variable={variable} />;
-  const module = info.modules.find((m) => m.id === item);
-  if (module) return <ModuleSlots module={module} />;
-  const [moduleId, local] = item.split(".");
-  const parent = info.modules.find((m) => m.id === moduleId);
-  return parent && local ? <ModuleSlots module={parent} only={[local]} /> : null;
+type Entry =
+  | { readonly kind: "variable"; readonly variable: PackInfo["variables"][number] }
+  | { readonly kind: "module"; readonly module: PackInfo["modules"][number]; only: string[] | undefined };
+
+/**
+ * What a step shows, in its order: global variables, and each module once, with the slot variables
+ * the step names (`bays.doors`), or all of them when it names the module itself (`bays`).
+ */
+function entriesOf(info: PackInfo, items: readonly string[]): Entry[] {
+  const entries: Entry[] = [];
+  const modules = new Map<string, Extract<Entry, { kind: "module" }>>();
+  for (const item of items) {
+    const variable = info.variables.find((v) => v.id === item && v.slot === null);
+    if (variable) {
+      entries.push({ kind: "variable", variable });
+      continue;
+    }
+    const [moduleId, local] = item.split(".");
+    const module = info.modules.find((m) => m.id === moduleId);
+    if (!module) continue;
+    let entry = modules.get(module.id);
+    if (!entry) {
+      entry = { kind: "module", module, only: [] };
+      modules.set(module.id, entry);
+      entries.push(entry);
+    }
+    if (local === undefined) entry.only = undefined;
+    else entry.only?.push(local);
+  }
+  return entries;
 }
 
 /** The pack's groups, plus a final step for anything no group lists. */

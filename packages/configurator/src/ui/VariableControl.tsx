@@ -4,6 +4,7 @@ import { useApp, useConfigurator, useConfiguratorStore, useLocalize, useStrings 
 import { formatCount, formatMoney } from "../app/format.ts";
 import type { VariableInfo } from "../engine/info.ts";
 import type { VariableState } from "../engine/snapshot.ts";
+import { optionIndex } from "../store/configurator.ts";
 
 /** The right control for a variable: radios for choices, a checkbox for yes/no, a slider or chips for numbers, a field for text. */
 export function VariableControl({ variable }: { variable: VariableInfo }) {
@@ -40,6 +41,9 @@ function ChoiceControl({ variable, state, label }: { variable: VariableInfo; sta
   const language = useApp((s) => s.language);
   const currency = useConfigurator((s) => s.info.currency);
   const value = (i: number) => (variable.kind === "integer" ? variable.numbers![i]! : variable.options[i]!.id);
+  // The choice shows at once from the design; the engine's answer (counts, blocked marks) follows.
+  const chosenValue = useConfigurator((s) => s.design[variable.id]);
+  const chosen = chosenValue === undefined ? state.chosen : optionIndex(variable, chosenValue);
   return (
     <fieldset className="choice">
       <legend>{label}</legend>
@@ -59,12 +63,12 @@ function ChoiceControl({ variable, state, label }: { variable: VariableInfo; sta
                 type="radio"
                 name={variable.id}
                 value={option.id}
-                checked={(state.chosen ?? state.value) === i}
+                checked={(chosen ?? state.value) === i}
                 aria-describedby={blocked ? `${id}-blocked` : undefined}
                 onChange={() => store.getState().choose(variable.id, value(i))}
                 onClick={() => {
                   // A default is checked without being chosen; clicking it makes it the customer's choice.
-                  if (state.chosen === null && state.value === i) store.getState().choose(variable.id, value(i));
+                  if (chosen === null && state.value === i) store.getState().choose(variable.id, value(i));
                 }}
               />
               <Swatch option={option} />
@@ -96,7 +100,8 @@ function BooleanControl({ variable, state, label }: { variable: VariableInfo; st
   const t = useStrings();
   const language = useApp((s) => s.language);
   const currency = useConfigurator((s) => s.info.currency);
-  const on = state.chosen === 0;
+  const chosenValue = useConfigurator((s) => s.design[variable.id]);
+  const on = chosenValue === undefined ? state.value === 0 : chosenValue === true;
   const blocked = !state.possible[on ? 1 : 0];
   return (
     <label className={`toggle${blocked ? " option--blocked" : ""}`}>
@@ -123,7 +128,9 @@ function BooleanControl({ variable, state, label }: { variable: VariableInfo; st
 function SliderControl({ variable, state, label }: { variable: VariableInfo; state: VariableState; label: string }) {
   const store = useConfiguratorStore();
   const numbers = variable.numbers ?? [];
-  const index = state.chosen ?? state.value;
+  const chosenValue = useConfigurator((s) => s.design[variable.id]);
+  const chosen = chosenValue === undefined ? null : optionIndex(variable, chosenValue);
+  const index = chosen !== null && chosen >= 0 ? chosen : (state.chosen ?? state.value);
   const possible = numbers.filter((_, i) => state.possible[i]);
   const id = useId();
   return (
@@ -184,7 +191,9 @@ function TextControl({ variable, state, label }: { variable: VariableInfo; state
 
 /** A colour dot for options that carry a colour (any attribute holding #rrggbb). */
 function Swatch({ option }: { option: OptionDef }) {
-  const colour = Object.values(option.attributes ?? {}).find((value) => typeof value === "string" && /^#[0-9a-fA-F]{3,8}$/.test(value));
+  const colour = Object.values(option.attributes ?? {}).find(
+    (value) => typeof value === "string" && /^#[0-9a-fA-F]{3,8}$/.test(value),
+  );
   if (typeof colour !== "string") return null;
   return <span className="swatch" style={{ background: colour }} aria-hidden="true" />;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { useApp, useConfigurator, useConfiguratorStore, useLocalize, useStrings } from "../app/context.tsx";
 import { formatMoney } from "../app/format.ts";
 import type { Engine } from "../engine/engine.ts";
@@ -47,7 +47,10 @@ function Compare({ engine }: { engine: Engine }) {
   const localize = useLocalize();
   const t = useStrings();
   const [snapshots, setSnapshots] = useState<Snapshot[]>([]);
-  const designs = variants.map((v) => (v.id === active ? current : v.design));
+  const designs = useMemo(
+    () => variants.map((v) => (v.id === active ? current : v.design)),
+    [variants, active, current],
+  );
   useEffect(() => {
     let live = true;
     void Promise.all(designs.map((d) => engine.evaluate(d))).then((all) => live && setSnapshots(all));
