@@ -25,7 +25,7 @@ async function fingerprint(): Promise<string> {
     "api_keys",
     "creators",
     "designs",
-    "design_values",
+    "design_features",
     "design_history",
     "votes",
     "comments",

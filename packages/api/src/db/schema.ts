@@ -105,21 +105,6 @@ export const designs = pgTable(
   ],
 );
 
-/** One row per chosen value of a design, for option popularity and bundles. */
-export const designValues = pgTable(
-  "design_values",
-  {
-    designId: text()
-      .notNull()
-      .references(() => designs.id, { onDelete: "cascade" }),
-    packId: text().notNull(),
-    createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
-    variable: text().notNull(),
-    value: text().notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.designId, t.variable] }), index("design_values_pack").on(t.packId, t.createdAt)],
-);
-
 /** Every review transition, with the reason the creator reads. */
 export const designHistory = pgTable(
   "design_history",

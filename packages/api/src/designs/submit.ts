@@ -176,13 +176,10 @@ export async function submitDesign(
     design: designView(stored, creatorName),
     ...(token ? { creatorToken: token } : {}),
   };
-  const values = valueRows(loaded.compiled.structure.variables, design, id, loaded.id, now);
   try {
     const inserted = await insertSubmission(db, {
       row,
       creator: token === undefined ? undefined : { id: owner, tokenHash: hashToken(token), name },
-      variables: values.map((v) => v.variable),
-      values: values.map((v) => v.value),
       idempotency: idempotencyKey === undefined ? undefined : { key: idempotencyKey, requestHash, response: result },
     });
     if (!inserted) throw new ApiError(422, "invalid_parent", `design ${submission.parent} was withdrawn`);
@@ -199,7 +196,7 @@ export async function submitDesign(
 
 /**
  * Stores a submission in one statement (one round trip, atomic): the creator when new, the design,
- * its values, its first history entry, the parent's remix count and the idempotency record. Every
+ * its first history entry, the parent's remix count and the idempotency record. Every
  * part after the design selects from the inserted design, so a parent withdrawn meanwhile stores
  * nothing. Returns whether the design was stored.
  */
@@ -208,8 +205,6 @@ async function insertSubmission(
   parts: {
     row: typeof designs.$inferInsert;
     creator: { id: string; tokenHash: string; name: string } | undefined;
-    variables: string[];
-    values: string[];
     idempotency: { key: string; requestHash: string; response: SubmissionResult } | undefined;
   },
 ): Promise<boolean> {
@@ -233,11 +228,6 @@ async function insertSubmission(
         insert into creators (id, token_hash, name)
         select ${creator?.id ?? null}, ${creator?.tokenHash ?? null}, ${creator?.name ?? null}
         where ${creator === undefined ? null : true}::boolean and exists (select 1 from design)
-      ),
-      design_value as (
-        insert into design_values (design_id, pack_id, created_at, variable, value)
-        select d.id, ${row.packId}, ${row.createdAt!.toISOString()}::timestamptz, v.variable, v.value
-        from design d, unnest(${sql.param(parts.variables)}::text[], ${sql.param(parts.values)}::text[]) as v(variable, value)
       ),
       history as (
         insert into design_history (design_id, from_status, to_status, reason, actor)
@@ -268,22 +258,6 @@ async function replayed(
     throw new ApiError(422, "idempotency_key_reused", "this Idempotency-Key was already used for a different request");
   }
   return { status: stored.status as 201, result: stored.response as SubmissionResult };
-}
-
-/** Rows for insights: one per variable with a value; text is recorded only as filled or blank. */
-function valueRows(
-  variables: readonly { id: string; kind: string }[],
-  design: Design,
-  designId: string,
-  packId: string,
-  createdAt: Date,
-) {
-  return variables.flatMap((variable) => {
-    const value = design[variable.id];
-    if (value === undefined) return [];
-    const text = variable.kind === "text" ? (value === "" ? "blank" : "filled") : String(value);
-    return [{ designId, packId, createdAt, variable: variable.id, value: text }];
-  });
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -1,7 +1,7 @@
 import { EMPTY_MODULE, type Design, type PackVariable, localize, readDesign } from "@kitbash/rules";
 import type { LoadedPack } from "../packs/registry.ts";
 
-/** One variable of a pack version as insights see it: value ids as design_values stores them, labels, slot. */
+/** One variable of a pack version as insights see it: value ids, labels, slot. */
 export interface LayoutVariable {
   readonly id: string;
   readonly label: string;
@@ -63,7 +63,7 @@ function buildLayout(loaded: LoadedPack): Layout {
   };
 }
 
-/** The value as `design_values.value` records it: option ids, numbers, true/false, and filled/blank for texts. */
+/** A design's value as insights record it: option ids, numbers, true/false, and filled/blank for texts. */
 function valueId(variable: PackVariable, option: number): string {
   if (variable.kind === "text") return option === 0 ? "filled" : "blank";
   return variable.options[option]!.id;

@@ -61,7 +61,6 @@ export async function seedDesigns(db: Database, registry: PackRegistry, options:
       version: loaded.version,
       name: localize(pack.name, pack.languages),
       labels: loaded.compiled.structure.variables.filter((v) => !v.slot).map((v) => localize(v.label, pack.languages)),
-      texts: loaded.compiled.structure.variables.filter((v) => v.kind === "text").map((v) => v.id),
       share,
       pool: random.shuffle([...simulator.pool]),
       blocked: [...simulator.blocked.values()],
@@ -91,7 +90,7 @@ export async function seedDesigns(db: Database, registry: PackRegistry, options:
   await insertVotes(db, random, designs, creators);
   await insertSignals(db, signals);
   log("vacuum analyze");
-  for (const table of ["designs", "design_values", "design_features", "design_history", "signals", "votes", "creators"])
+  for (const table of ["designs", "design_features", "design_history", "signals", "votes", "creators"])
     await db.execute(sql.raw(`vacuum analyze ${table}`));
   return {
     designs: designs.length,

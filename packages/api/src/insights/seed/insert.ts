@@ -25,9 +25,8 @@ export async function insertCreators(db: Database, random: Random, count: number
 }
 
 /**
- * A batch of designs as submissions store them: the design, one design_values row per variable (derived
- * in SQL from the stored choices, texts as filled/blank), its "Submitted" history (and review step), and
- * its insight features (the trigger adds them pending; the codes are known already).
+ * A batch of designs as submissions store them: the design, its "Submitted" history (and review step),
+ * and its insight features (the trigger adds them pending; the codes are known already).
  */
 export async function insertDesigns(db: Database, batch: readonly PlannedDesign[]): Promise<void> {
   await db.insert(designs).values(
@@ -59,19 +58,6 @@ export async function insertDesigns(db: Database, batch: readonly PlannedDesign[
     batch.map((d) => sql`${d.id}`),
     sql`, `,
   );
-  const texts = [...new Set(batch.flatMap((d) => d.pack.texts.map((t) => `${d.pack.id}:${t}`)))];
-  const isText =
-    texts.length === 0
-      ? sql`false`
-      : sql`(d.pack_id || ':' || kv.key) in (${sql.join(
-          texts.map((t) => sql`${t}`),
-          sql`, `,
-        )})`;
-  await db.execute(sql`
-    insert into design_values (design_id, pack_id, created_at, variable, value)
-    select d.id, d.pack_id, d.created_at, kv.key,
-      case when ${isText} then case when kv.value #>> '{}' = '' then 'blank' else 'filled' end else kv.value #>> '{}' end
-    from designs d, jsonb_each(d.choices) kv where d.id in (${ids})`);
   await db.execute(sql`
     insert into design_history (design_id, from_status, to_status, reason, actor, created_at)
     select id, null, 'submitted', 'Submitted', creator_id, created_at from designs where id in (${ids})

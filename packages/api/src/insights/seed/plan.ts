@@ -11,8 +11,6 @@ export interface PackPool {
   readonly version: string;
   readonly name: string;
   readonly labels: readonly string[];
-  /** Ids of its text variables (stored as filled/blank in design_values). */
-  readonly texts: readonly string[];
   readonly share: number;
   readonly pool: readonly PoolDesign[];
   readonly blocked: readonly BlockedAttempt[];

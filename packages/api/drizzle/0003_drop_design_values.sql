@@ -1,0 +1,1 @@
+DROP TABLE "design_values" CASCADE;
