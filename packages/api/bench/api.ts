@@ -32,19 +32,25 @@ report("bare Hono route (reference)", reference);
 const postgres = await startPostgres();
 const results: Record<string, autocannon.Result> = {};
 try {
-  for (const store of ["pglite", "postgres"] as const) {
+  const runs = [
+    { name: "pglite", workers: 1 },
+    { name: "postgres", workers: 1 },
+    { name: "postgres, 2 API processes", workers: 2 },
+  ];
+  for (const { name: store, workers } of runs) {
     const dir = mkdtempSync(join(tmpdir(), "kitbash-bench-"));
     const env: Record<string, string> = {
       KITBASH_ADMIN_KEY: adminKeyFor(),
       KITBASH_RATE_LIMIT: "100000000",
       KITBASH_RATE_LIMIT_ADDRESS: "100000000",
-      ...(store === "postgres" ? { DATABASE_URL: await database(postgres.url) } : { KITBASH_DATA_DIR: dir }),
+      KITBASH_WORKERS: String(workers),
+      ...(store === "pglite" ? { KITBASH_DATA_DIR: dir } : { DATABASE_URL: await database(postgres.url, workers) }),
     };
     const server = await spawnServer(env);
     try {
-      await load(`${server.url}/api/designs`, 3); // warm-up: compile packs, fill caches
-      results[store] = await load(`${server.url}/api/designs`);
-      report(`POST /api/designs on ${store}`, results[store]!, reference);
+      await new Promise((r) => setTimeout(r, 15_000)); // the server compiles the packs' spaces after start
+      await load(`${server.url}/api/designs`, 3); // warm-up: fill caches
+      report(`POST /api/designs on ${store}`, await load(`${server.url}/api/designs`), reference);
     } finally {
       server.child.kill("SIGTERM");
       await server.exited;
@@ -121,10 +127,10 @@ async function bareServer(): Promise<{ url: string; child: ChildProcess }> {
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
-async function database(url: string): Promise<string> {
+async function database(url: string, suffix: number): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query("create database bench");
+  await client.query(`create database bench${suffix}`);
   await client.end();
-  return url.replace(/\/postgres$/, "/bench");
+  return url.replace(/\/postgres$/, `/bench${suffix}`);
 }

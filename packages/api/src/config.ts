@@ -12,6 +12,10 @@ export const configSchema = z.object({
   /** Requests per minute per identity (token) and per address. */
   KITBASH_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   KITBASH_RATE_LIMIT_ADDRESS: z.coerce.number().int().min(1).default(1200),
+  /** API processes sharing the port (PostgreSQL only: a PGlite folder belongs to one process). */
+  KITBASH_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  /** Connections each process keeps to PostgreSQL. */
+  KITBASH_DB_POOL: z.coerce.number().int().min(1).max(200).default(20),
   /** The configurator's built files, served at / when present. */
   KITBASH_WEB_DIR: z.string().optional(),
 });
@@ -20,6 +24,11 @@ export type Config = z.infer<typeof configSchema>;
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
+  if (parsed.success && parsed.data.KITBASH_WORKERS > 1 && parsed.data.DATABASE_URL === undefined) {
+    throw new Error(
+      "invalid configuration: KITBASH_WORKERS above 1 needs DATABASE_URL (a PGlite folder belongs to one process)",
+    );
+  }
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new Error(`invalid configuration: ${problems}`);

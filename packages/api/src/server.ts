@@ -19,10 +19,14 @@ export interface RunningServer {
 /** Opens the store (running migrations), loads the example packs and serves the API. */
 export async function startServer(
   config: Config,
-  options: { seed?: boolean; log?: (line: string) => void } = {},
+  options: { seed?: boolean; warm?: boolean; log?: (line: string) => void } = {},
 ): Promise<RunningServer> {
   const log = options.log ?? (() => {});
-  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.KITBASH_DATA_DIR });
+  const store = await openStore({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.KITBASH_DATA_DIR,
+    poolSize: config.KITBASH_DB_POOL,
+  });
   const adminKey = config.KITBASH_ADMIN_KEY ?? adminKeyFromDataDir(config, log);
   const packs = new PackRegistry(store.db);
   const services: Services = { config, store, db: store.db, packs, adminKey };
@@ -38,7 +42,8 @@ export async function startServer(
     const started = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(started));
   });
   // Compile the packs' spaces now rather than on a customer's first click.
-  void packs.warm().catch((error: unknown) => log(`warming the packs failed: ${String(error)}`));
+  if (options.warm ?? true)
+    void packs.warm().catch((error: unknown) => log(`warming the packs failed: ${String(error)}`));
   const bound = server.address();
   const port = typeof bound === "object" && bound !== null ? bound.port : config.PORT;
   return {

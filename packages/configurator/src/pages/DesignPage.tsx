@@ -34,7 +34,10 @@ export default function DesignPage({ id }: { id: string }) {
   useTitle(design?.title ?? null);
   // Following a link in the family tree opens another design at its top.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs for each design id on purpose.
-  useEffect(() => window.scrollTo?.(0, 0), [id]);
+  useEffect(() => {
+    // Newer browsers return a promise from scrollTo; an effect must return nothing or a cleanup.
+    void window.scrollTo?.(0, 0);
+  }, [id]);
 
   if (state.status === "loading") return <p className="page-status">{common.loading}</p>;
   if (state.status === "error") {

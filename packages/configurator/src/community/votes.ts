@@ -1,0 +1,29 @@
+/**
+ * The API does not say whether the caller voted for a design, so this browser remembers the votes it
+ * cast (per creator). A 409 "already_voted" or 404 "not_voted" corrects the memory.
+ */
+const key = (creatorId: string) => `kitbash:votes:${creatorId}`;
+
+function read(creatorId: string): Record<string, boolean> {
+  try {
+    const value = JSON.parse(localStorage.getItem(key(creatorId)) ?? "{}");
+    return typeof value === "object" && value !== null ? value : {};
+  } catch {
+    return {};
+  }
+}
+
+/** true or false when this browser knows, null when it does not. */
+export function rememberedVote(creatorId: string, designId: string): boolean | null {
+  return read(creatorId)[designId] ?? null;
+}
+
+export function rememberVote(creatorId: string, designId: string, voted: boolean): void {
+  try {
+    const all = read(creatorId);
+    all[designId] = voted;
+    localStorage.setItem(key(creatorId), JSON.stringify(all));
+  } catch {
+    // Storage full or blocked: the button still works, it only forgets after a reload.
+  }
+}
