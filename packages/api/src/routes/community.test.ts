@@ -19,6 +19,16 @@ const votes = async (id: string) => (await server.call("GET", `/api/designs/${id
 const commentCount = async (id: string) => (await server.call("GET", `/api/designs/${id}`)).body.comments as number;
 
 describe("votes", () => {
+  it("tell a creator, with the design, whether they voted for it", async () => {
+    const [author, voter] = await creatorsWithDesigns(2, "Voted");
+    const path = `/api/designs/${author!.design.id}`;
+    expect((await server.call("GET", path, { token: voter!.token })).body.voted).toBe(false);
+    await server.call("POST", `${path}/votes`, { token: voter!.token });
+    expect((await server.call("GET", path, { token: voter!.token })).body.voted).toBe(true);
+    expect((await server.call("GET", path, { token: author!.token })).body.voted).toBe(false);
+    expect((await server.call("GET", path)).body.voted).toBeUndefined();
+  });
+
   it("counts one vote per creator, never for their own design, and lets them take it back", async () => {
     const [author, voter] = await creatorsWithDesigns(2);
     const path = `/api/designs/${author!.design.id}/votes`;

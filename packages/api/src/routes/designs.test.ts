@@ -162,6 +162,8 @@ describe("finding designs", () => {
     expect((await server.call("GET", "/api/designs?pack=test/other")).body.designs).toEqual([]);
     expect((await server.call("GET", "/api/designs?status=shortlisted")).body.designs).toEqual([]);
     expect((await server.call("GET", "/api/designs?limit=500")).status).toBe(400);
+    expect((await server.call("GET", "/api/designs?status=withdrawn")).status).toBe(403);
+    expect((await server.call("GET", "/api/designs?status=withdrawn", { token: keys.teamKey })).status).toBe(200);
     expect((await server.call("GET", "/api/designs?cursor=garbage")).status).toBe(400);
     expect((await server.call("GET", `/api/designs?sort=top&cursor=${trending.body.next}`)).status).toBe(400);
   });

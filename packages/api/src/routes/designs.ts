@@ -3,7 +3,7 @@ import { router } from "../router.ts";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
 import { requireCreator } from "../auth/identity.ts";
-import { creators, designHistory, designs } from "../db/schema.ts";
+import { creators, designHistory, designs, votes } from "../db/schema.ts";
 import type { Database } from "../db/store.ts";
 import { ListQuerySchema, listDesigns } from "../designs/list.ts";
 import { SubmissionResultSchema, SubmissionSchema, submitDesign } from "../designs/submit.ts";
@@ -48,7 +48,15 @@ const getOne = createRoute({
   tags: ["Designs"],
   summary: "A design",
   request: { params: DesignIdParams },
-  responses: { 200: json(DesignSchema, "The design"), ...errors(400, 404, 429) },
+  responses: {
+    200: json(
+      DesignSchema.extend({
+        voted: z.boolean().optional().openapi({ description: "With a creator token: whether you voted for it" }),
+      }),
+      "The design",
+    ),
+    ...errors(400, 404, 429),
+  },
 });
 
 const list = createRoute({
@@ -158,11 +166,23 @@ export function designRoutes(services: Services) {
   });
 
   app.openapi(getOne, async (c) => {
-    const { design, name } = await visibleDesign(db, c.req.valid("param").id, viewer(c.get("identity")));
-    return c.json(designView(design, name), 200);
+    const identity = c.get("identity");
+    const { design, name } = await visibleDesign(db, c.req.valid("param").id, viewer(identity));
+    if (identity.kind !== "creator") return c.json(designView(design, name), 200);
+    const [vote] = await db
+      .select({ at: votes.createdAt })
+      .from(votes)
+      .where(and(eq(votes.designId, design.id), eq(votes.creatorId, identity.creatorId)));
+    return c.json({ ...designView(design, name), voted: vote !== undefined }, 200);
   });
 
-  app.openapi(list, async (c) => c.json(await listDesigns(db, c.req.valid("query")), 200));
+  app.openapi(list, async (c) => {
+    const query = c.req.valid("query");
+    if (query.status === "withdrawn" && !viewer(c.get("identity")).team) {
+      throw new ApiError(403, "forbidden", "withdrawn designs are listed for product teams only");
+    }
+    return c.json(await listDesigns(db, query), 200);
+  });
 
   app.openapi(edit, async (c) => {
     const creatorId = requireCreator(c);

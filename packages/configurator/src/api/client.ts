@@ -43,6 +43,8 @@ export interface DesignRecord {
   readonly remixes: number;
   readonly comments: number;
   readonly thumbnail: string | null;
+  /** With a creator token: whether that creator voted for it. */
+  readonly voted?: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

@@ -6,6 +6,7 @@ import ConfigurePage from "../pages/ConfigurePage.tsx";
 import { HomePage } from "../pages/HomePage.tsx";
 import type { AppState } from "./app-store.ts";
 import { AppProvider, useApp, useStrings } from "./context.tsx";
+import { ErrorBoundary } from "./ErrorBoundary.tsx";
 
 const GalleryPage = lazy(() => import("../pages/GalleryPage.tsx"));
 const DesignPage = lazy(() => import("../pages/DesignPage.tsx"));
@@ -32,7 +33,7 @@ function Shell() {
   return (
     <>
       <a href="#main" className="skip-link">
-        Skip to content
+        {t.skipToContent}
       </a>
       <header className="topbar">
         <Link href="/" className="brand">
@@ -56,26 +57,28 @@ function Shell() {
         </select>
       </header>
       <main id="main">
-        <Suspense fallback={<p className="page-status">{t.loading}</p>}>
-          <Switch>
-            <Route path="/">{() => <HomePage />}</Route>
-            <Route path="/configure/:namespace/:name">
-              {(params) => (
-                <ConfigurePage
-                  key={`${params.namespace}/${params.name}`}
-                  namespace={params.namespace}
-                  name={params.name}
-                />
-              )}
-            </Route>
-            <Route path="/gallery">{() => <GalleryPage />}</Route>
-            <Route path="/designs/:id">{(params) => <DesignPage id={params.id} />}</Route>
-            <Route path="/challenges/:id?">{(params) => <ChallengesPage id={params.id ?? null} />}</Route>
-            <Route path="/creators/:id">{(params) => <CreatorPage id={params.id} />}</Route>
-            <Route path="/studio">{() => <StudioPage />}</Route>
-            <Route>{() => <p className="page-status">Not found</p>}</Route>
-          </Switch>
-        </Suspense>
+        <ErrorBoundary message={t.errorLoading} retry={t.reload}>
+          <Suspense fallback={<p className="page-status">{t.loading}</p>}>
+            <Switch>
+              <Route path="/">{() => <HomePage />}</Route>
+              <Route path="/configure/:namespace/:name">
+                {(params) => (
+                  <ConfigurePage
+                    key={`${params.namespace}/${params.name}`}
+                    namespace={params.namespace}
+                    name={params.name}
+                  />
+                )}
+              </Route>
+              <Route path="/gallery">{() => <GalleryPage />}</Route>
+              <Route path="/designs/:id">{(params) => <DesignPage id={params.id} />}</Route>
+              <Route path="/challenges/:id?">{(params) => <ChallengesPage id={params.id ?? null} />}</Route>
+              <Route path="/creators/:id">{(params) => <CreatorPage id={params.id} />}</Route>
+              <Route path="/studio">{() => <StudioPage />}</Route>
+              <Route>{() => <p className="page-status">Not found</p>}</Route>
+            </Switch>
+          </Suspense>
+        </ErrorBoundary>
       </main>
     </>
   );

@@ -13,7 +13,12 @@ export function VoteButton({
   design,
   onVotes,
 }: {
-  design: { readonly id: string; readonly votes: number; readonly creator: { readonly id: string } };
+  design: {
+    readonly id: string;
+    readonly votes: number;
+    readonly creator: { readonly id: string };
+    readonly voted?: boolean;
+  };
   onVotes: (votes: number) => void;
 }) {
   const t = useCommunityStrings();
@@ -26,10 +31,11 @@ export function VoteButton({
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    setVoted(creatorId ? rememberedVote(creatorId, design.id) : null);
+    // The API says whether we voted when asked with the creator token; the browser's memory is the fallback.
+    setVoted(design.voted ?? (creatorId ? rememberedVote(creatorId, design.id) : null));
     setNote(null);
     setError(null);
-  }, [creatorId, design.id]);
+  }, [creatorId, design.id, design.voted]);
 
   const own = creatorId !== null && creatorId === design.creator.id;
   const reason = token === null ? t.voteNoToken : own ? t.voteOwn : null;

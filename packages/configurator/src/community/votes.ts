@@ -1,6 +1,6 @@
 /**
- * The API does not say whether the caller voted for a design, so this browser remembers the votes it
- * cast (per creator). A 409 "already_voted" or 404 "not_voted" corrects the memory.
+ * The votes this browser cast (per creator), for where a design was loaded without the creator token;
+ * the API's `voted` field wins when present, and a 409 "already_voted" or 404 "not_voted" corrects it.
  */
 const key = (creatorId: string) => `kitbash:votes:${creatorId}`;
 

@@ -78,6 +78,7 @@ export class EngineSession {
     return {
       consistent: evaluation.consistent,
       complete: evaluation.consistent && !missing && textsValid,
+      submittable: evaluation.consistent && report.valid,
       count: String(evaluation.count ?? "?"),
       price: evaluation.price ? { min: evaluation.price.min / 100, max: evaluation.price.max / 100 } : null,
       leadTime: evaluation.leadTime ?? null,

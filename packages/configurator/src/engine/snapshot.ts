@@ -25,6 +25,8 @@ export interface Snapshot {
   readonly consistent: boolean;
   /** Every variable that applies has a choice, and the design breaks no rule. */
   readonly complete: boolean;
+  /** The completed design (the customer's choices, defaults for the rest) is valid: it can be submitted. */
+  readonly submittable: boolean;
   readonly count: string;
   /** In the pack currency's major units. */
   readonly price: Range | null;

@@ -53,6 +53,8 @@ const en = {
   characters: "characters",
   loading: "Loading…",
   errorLoading: "This could not be loaded",
+  reload: "Reload",
+  skipToContent: "Skip to content",
   yes: "Yes",
   no: "No",
 };
@@ -113,6 +115,8 @@ const de: Strings = {
   characters: "Zeichen",
   loading: "Wird geladen…",
   errorLoading: "Das konnte nicht geladen werden",
+  reload: "Neu laden",
+  skipToContent: "Zum Inhalt springen",
   yes: "Ja",
   no: "Nein",
 };

@@ -170,7 +170,7 @@ export function SubmitDialog({
           <button type="button" onClick={onClose}>
             {w.cancel}
           </button>
-          <button type="submit" className="primary" disabled={sending || !snapshot.complete}>
+          <button type="submit" className="primary" disabled={sending || !snapshot.submittable}>
             {sending ? w.sending : w.send}
           </button>
         </div>

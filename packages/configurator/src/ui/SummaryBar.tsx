@@ -14,7 +14,7 @@ export function SummaryBar({ children }: { children?: React.ReactNode }) {
   const t = useStrings();
   if (!snapshot) return null;
   const money = (n: number) => formatMoney(n, info.currency, language);
-  const status = !snapshot.consistent ? t.conflict : snapshot.complete ? t.valid : t.incomplete;
+  const status = !snapshot.consistent ? t.conflict : snapshot.submittable ? t.valid : t.incomplete;
   return (
     <footer className="summary">
       <div className="summary__figures" aria-live="polite">
@@ -34,7 +34,7 @@ export function SummaryBar({ children }: { children?: React.ReactNode }) {
           </p>
         )}
         <p
-          className={`summary__status summary__status--${snapshot.consistent ? (snapshot.complete ? "ok" : "open") : "conflict"}`}
+          className={`summary__status summary__status--${snapshot.consistent ? (snapshot.submittable ? "ok" : "open") : "conflict"}`}
         >
           {status}
         </p>
@@ -51,17 +51,19 @@ export function SummaryBar({ children }: { children?: React.ReactNode }) {
           type="button"
           onClick={() => store.temporal.getState().undo()}
           disabled={!canUndo}
+          aria-label={t.undo}
           aria-keyshortcuts="Control+Z"
         >
-          ↶ {t.undo}
+          ↶ <span className="summary__label">{t.undo}</span>
         </button>
         <button
           type="button"
           onClick={() => store.temporal.getState().redo()}
           disabled={!canRedo}
+          aria-label={t.redo}
           aria-keyshortcuts="Control+Shift+Z"
         >
-          ↷ {t.redo}
+          ↷ <span className="summary__label">{t.redo}</span>
         </button>
         {children}
       </div>
