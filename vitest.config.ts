@@ -6,9 +6,23 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: "rules", include: ["packages/rules/src/**/*.test.ts", "packages/rules/packs/**/*.test.ts"] } },
-      { test: { name: "configurator", include: ["packages/configurator/src/**/*.test.{ts,tsx}"], environment: "happy-dom" } },
+      {
+        test: {
+          name: "configurator",
+          include: ["packages/configurator/src/**/*.test.{ts,tsx}"],
+          environment: "happy-dom",
+        },
+      },
       // The API suite runs twice: on embedded PGlite and on a real PostgreSQL server started on loopback.
-      { test: { name: "api-pglite", include: api, env: { KITBASH_TEST_DB: "pglite" }, testTimeout: 30_000, hookTimeout: 60_000 } },
+      {
+        test: {
+          name: "api-pglite",
+          include: api,
+          env: { KITBASH_TEST_DB: "pglite" },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
       {
         test: {
           name: "api-postgres",

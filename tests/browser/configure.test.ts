@@ -25,13 +25,19 @@ async function choose(page: Page, input: ReturnType<Page["locator"]>) {
   const price = await page.getByTestId("price").textContent();
   await input.check();
   await expect
-    .poll(async () => (await page.locator(".summary__count").getAttribute("title")) !== before || (await page.getByTestId("price").textContent()) !== price)
+    .poll(
+      async () =>
+        (await page.locator(".summary__count").getAttribute("title")) !== before ||
+        (await page.getByTestId("price").textContent()) !== price,
+    )
     .toBe(true);
 }
 
 /** Checked option values of every radio group on the page, by group name. */
 async function checkedValues(page: Page): Promise<Record<string, string>> {
-  return page.$$eval("input[type=radio]:checked", (inputs) => Object.fromEntries(inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])));
+  return page.$$eval("input[type=radio]:checked", (inputs) =>
+    Object.fromEntries(inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])),
+  );
 }
 
 /** Chooses options one by one (across steps) until some option is marked as not possible. */
@@ -85,7 +91,10 @@ describe("designing in the configurator", () => {
     await page.waitForTimeout(1500);
     const before = await canvasColour(page);
     expect(before.some((c) => c > 10)).toBe(true);
-    const swatchGroup = page.locator("fieldset.choice").filter({ has: page.locator(".swatch") }).first();
+    const swatchGroup = page
+      .locator("fieldset.choice")
+      .filter({ has: page.locator(".swatch") })
+      .first();
     const unchecked = swatchGroup.locator(".option:not(.option--blocked) input:not(:checked)");
     expect(await unchecked.count()).toBeGreaterThan(0);
     await choose(page, unchecked.last());
@@ -103,7 +112,10 @@ describe("designing in the configurator", () => {
     const page = await context.newPage();
     await openShelving(page);
     await page.locator(".presets button").nth(1).click();
-    await choose(page, page.locator("fieldset.choice").nth(0).locator(".option:not(.option--blocked) input:not(:checked)").first());
+    await choose(
+      page,
+      page.locator("fieldset.choice").nth(0).locator(".option:not(.option--blocked) input:not(:checked)").first(),
+    );
     const designed = await checkedValues(page);
     await page.locator("summary", { hasText: "Share" }).click();
     await page.getByRole("button", { name: "Copy link" }).click();
