@@ -30,7 +30,6 @@ bare.child.kill();
 report("bare Hono route (reference)", reference);
 
 const postgres = await startPostgres();
-const results: Record<string, autocannon.Result> = {};
 try {
   const runs = [
     { name: "pglite", workers: 1 },
