@@ -1,4 +1,10 @@
-/** To be built: see issue 4. */
+import "../studio/studio.css";
+import { useApp } from "../app/context.tsx";
+import { SignIn } from "../studio/SignIn.tsx";
+import { Studio } from "../studio/Studio.tsx";
+
+/** The Studio: the product team's side of Kitbash, behind a product-team key kept in the app store. */
 export default function StudioPage(_props: Record<string, unknown>) {
-  return <p className="page-status">StudioPage</p>;
+  const teamKey = useApp((s) => s.teamKey);
+  return <div className="studio-page">{teamKey ? <Studio key={teamKey} teamKey={teamKey} /> : <SignIn />}</div>;
 }
