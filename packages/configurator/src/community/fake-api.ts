@@ -11,11 +11,13 @@ export interface FakeRequest {
   readonly params: Record<string, string>;
 }
 
-/** An answer with a status other than 200 (plain values answer 200 as JSON). */
+/** An answer with a status other than 200, or not JSON (plain values answer 200 as JSON). */
 export class Reply {
   constructor(
     readonly status: number,
+    /** Strings are sent as they are; anything else as JSON. */
     readonly body: unknown,
+    readonly headers: Record<string, string> = { "content-type": "application/json" },
   ) {}
 }
 
@@ -54,7 +56,9 @@ export function fakeApi(routes: Record<string, Handler>) {
       const request: FakeRequest = { method, path: url.pathname, query: url.searchParams, body, token, params };
       calls.push(request);
       const answer = await route.handler(request);
-      return answer instanceof Reply ? json(answer.status, answer.body) : json(200, answer);
+      const reply = answer instanceof Reply ? answer : new Reply(200, answer);
+      const text = typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body);
+      return new Response(text, { status: reply.status, headers: reply.headers });
     }
     calls.push({ method, path: url.pathname, query: url.searchParams, body, token, params: {} });
     return json(404, { error: { status: 404, code: "not_found", message: `there is no ${method} ${url.pathname}` } });
