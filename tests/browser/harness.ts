@@ -43,22 +43,38 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** The average RGB of the canvas, read back from the WebGL drawing buffer (needs ?preserve=1). */
-export async function canvasColour(page: Page): Promise<[number, number, number]> {
+/**
+ * Reads the canvas back from the WebGL drawing buffer (needs ?preserve=1) and keeps it in the page as the
+ * reference for `changedPixels`. Returns how many pixels differ from the corner pixel (the background).
+ */
+export async function keepCanvasPixels(page: Page): Promise<number> {
   return page.evaluate(() => {
     const canvas = document.querySelector("canvas");
     const gl = canvas?.getContext("webgl2") ?? canvas?.getContext("webgl");
     if (!canvas || !gl) throw new Error("no WebGL canvas");
-    const { width, height } = canvas;
-    const pixels = new Uint8Array(width * height * 4);
-    gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
-    const sum = [0, 0, 0];
-    for (let i = 0; i < pixels.length; i += 4) {
-      sum[0]! += pixels[i]!;
-      sum[1]! += pixels[i + 1]!;
-      sum[2]! += pixels[i + 2]!;
-    }
-    const n = pixels.length / 4;
-    return [sum[0]! / n, sum[1]! / n, sum[2]! / n] as [number, number, number];
+    const pixels = new Uint8Array(canvas.width * canvas.height * 4);
+    gl.readPixels(0, 0, canvas.width, canvas.height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+    (window as unknown as { keptPixels: Uint8Array }).keptPixels = pixels;
+    let drawn = 0;
+    for (let i = 0; i < pixels.length; i += 4)
+      if ([0, 1, 2].some((c) => Math.abs(pixels[i + c]! - pixels[c]!) > 16)) drawn++;
+    return drawn;
+  });
+}
+
+/** How many canvas pixels differ (by more than 16 in a channel) from those kept by `keepCanvasPixels`. */
+export async function changedPixels(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const kept = (window as unknown as { keptPixels: Uint8Array }).keptPixels;
+    const canvas = document.querySelector("canvas");
+    const gl = canvas?.getContext("webgl2") ?? canvas?.getContext("webgl");
+    if (!canvas || !gl) throw new Error("no WebGL canvas");
+    const pixels = new Uint8Array(canvas.width * canvas.height * 4);
+    gl.readPixels(0, 0, canvas.width, canvas.height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+    if (pixels.length !== kept.length) return pixels.length / 4;
+    let changed = 0;
+    for (let i = 0; i < pixels.length; i += 4)
+      if ([0, 1, 2].some((c) => Math.abs(pixels[i + c]! - kept[i + c]!) > 16)) changed++;
+    return changed;
   });
 }

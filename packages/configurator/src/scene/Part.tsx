@@ -2,6 +2,7 @@ import type { ScenePart } from "@kitbash/rules";
 import { RoundedBox } from "@react-three/drei";
 import type { ThreeEvent } from "@react-three/fiber";
 import { memo } from "react";
+import { useQuality } from "./quality.ts";
 
 const DEG = Math.PI / 180;
 
@@ -38,6 +39,8 @@ function PartMesh({
   onSelect: (part: ScenePart) => void;
 }) {
   const [w, h, d] = part.size;
+  // Metals show the environment they reflect; without an environment map (lite) they would look black.
+  const metalness = useQuality() === "lite" ? part.metalness * 0.4 : part.metalness;
   const click = (event: ThreeEvent<MouseEvent>) => {
     event.stopPropagation();
     onSelect(part);
@@ -46,7 +49,7 @@ function PartMesh({
     <meshStandardMaterial
       color={part.color}
       roughness={part.roughness}
-      metalness={part.metalness}
+      metalness={metalness}
       transparent={part.opacity < 1}
       opacity={part.opacity}
       emissive={highlighted ? "#4c7dff" : "#000000"}

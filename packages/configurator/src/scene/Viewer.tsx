@@ -1,12 +1,12 @@
-import { ContactShadows, Environment, Lightformer, OrbitControls } from "@react-three/drei";
+import { AdaptiveDpr, ContactShadows, Environment, Lightformer, OrbitControls } from "@react-three/drei";
 import { Canvas, useFrame, useThree } from "@react-three/fiber";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { Box3, type Object3D, type Vector3 } from "three";
 import { useConfigurator, useConfiguratorStore, useStrings } from "../app/context.tsx";
 import { type CameraPreset, presetPosition } from "./camera.ts";
+import { footprintOf, UNIT_SCALE } from "./footprint.ts";
 import { ProductModel } from "./ProductModel.tsx";
-
-const UNIT_SCALE = { mm: 0.001, cm: 0.01, m: 1 } as const;
+import { detectQuality, type Quality, QualityContext } from "./quality.ts";
 
 /** What the DOM around the canvas can ask of the 3D view. */
 export interface ViewerApi {
@@ -32,41 +32,38 @@ export default function Viewer({ onReady, preserveDrawingBuffer = false }: Viewe
     ["top", t.cameraTop],
   ];
   const api = useRef<ViewerApi | null>(null);
+  const quality = useMemo(detectQuality, []);
+  const full = quality === "full";
   return (
     <div className="viewer">
-      <Canvas
-        shadows
-        dpr={[1, 2]}
-        camera={{ position: [2, 1.5, 2.5], fov: 35, near: 0.01, far: 100 }}
-        // Render only when something changes (a click, the camera): idle frames would take the CPU
-        // the engine needs, and software renderers draw slowly.
-        frameloop="demand"
-        gl={{ preserveDrawingBuffer, antialias: true }}
-      >
-        <color attach="background" args={["#f3f0ea"]} />
-        <hemisphereLight args={["#ffffff", "#d8cfc0", 0.7]} />
-        <directionalLight position={[3, 5, 4]} intensity={1.6} castShadow shadow-mapSize={[1024, 1024]} />
-        <Environment resolution={64}>
-          <Lightformer intensity={1.2} position={[0, 3, 3]} scale={[6, 2, 1]} />
-          <Lightformer intensity={0.6} position={[-4, 1, -2]} scale={[3, 3, 1]} />
-        </Environment>
-        <Product />
-        <Shadow />
-        <OrbitControls
-          makeDefault
-          enableDamping
-          minDistance={0.3}
-          maxDistance={20}
-          maxPolarAngle={Math.PI / 2 - 0.02}
-        />
-        <CameraRig
-          preset={preset}
-          onReady={(rig) => {
-            api.current = rig;
-            onReady?.(rig);
-          }}
-        />
-      </Canvas>
+      <QualityContext value={quality}>
+        <Canvas
+          shadows={full}
+          dpr={[1, 2]}
+          // While the camera moves, a slow renderer draws at half resolution and sharpens when it stops.
+          performance={{ min: full ? 1 : 0.5 }}
+          camera={{ position: [2, 1.5, 2.5], fov: 35, near: 0.01, far: 100 }}
+          // Render only when something changes (a click, the camera): idle frames would take the CPU
+          // the engine needs, and software renderers draw slowly.
+          frameloop="demand"
+          gl={{ preserveDrawingBuffer, antialias: full }}
+          data-quality={quality}
+        >
+          <color attach="background" args={["#f3f0ea"]} />
+          <Lighting quality={quality} />
+          <Product />
+          <Shadow />
+          {!full && <AdaptiveDpr />}
+          <Controls regress={!full} />
+          <CameraRig
+            preset={preset}
+            onReady={(rig) => {
+              api.current = rig;
+              onReady?.(rig);
+            }}
+          />
+        </Canvas>
+      </QualityContext>
       <fieldset className="viewer__cameras" aria-label={t.camera}>
         {presets.map(([id, label]) => (
           <button key={id} type="button" onClick={() => api.current?.setCamera(id)}>
@@ -78,12 +75,75 @@ export default function Viewer({ onReady, preserveDrawingBuffer = false }: Viewe
   );
 }
 
-/** A soft contact shadow, drawn once per design change rather than every frame. */
-function Shadow() {
-  const shape = useConfigurator(
-    (s) => s.snapshot?.scene.parts.map((p) => `${p.key}:${p.position}:${p.size}`).join("|") ?? "",
+/**
+ * Studio lighting. Full: image-based light from two soft boxes and a shadow-casting key light. Lite: the same
+ * key and fill without the environment map and shadow map, which cost most of a frame on a software renderer.
+ */
+function Lighting({ quality }: { quality: Quality }) {
+  if (quality === "lite")
+    return (
+      <>
+        <hemisphereLight args={["#ffffff", "#d8cfc0", 0.9]} />
+        <directionalLight position={[3, 5, 4]} intensity={1.5} />
+        <directionalLight position={[-4, 2, -2]} intensity={0.4} />
+      </>
+    );
+  return (
+    <>
+      <hemisphereLight args={["#ffffff", "#d8cfc0", 0.7]} />
+      <directionalLight position={[3, 5, 4]} intensity={1.6} castShadow shadow-mapSize={[1024, 1024]} />
+      <Environment resolution={64}>
+        <Lightformer intensity={1.2} position={[0, 3, 3]} scale={[6, 2, 1]} />
+        <Lightformer intensity={0.6} position={[-4, 1, -2]} scale={[3, 3, 1]} />
+      </Environment>
+      <StaticShadowMap />
+    </>
   );
-  return <ContactShadows key={shape} frames={1} position={[0, 0, 0]} opacity={0.45} scale={10} blur={2.4} far={3} />;
+}
+
+/** The scene's shape: it changes on a click that moves, resizes, adds or removes parts, not on an orbit. */
+const useSceneShape = () =>
+  useConfigurator(
+    (s) => s.snapshot?.scene.parts.map((p) => `${p.key}:${p.position}:${p.size}:${p.rotation}`).join("|") ?? "",
+  );
+
+/** The light and the parts stand still while the camera orbits: redraw the shadow map only when the shape changes. */
+function StaticShadowMap() {
+  const gl = useThree((s) => s.gl);
+  const invalidate = useThree((s) => s.invalidate);
+  const shape = useSceneShape();
+  useEffect(() => {
+    gl.shadowMap.autoUpdate = false;
+    return () => {
+      gl.shadowMap.autoUpdate = true;
+    };
+  }, [gl]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the shape is the reason to redraw
+  useEffect(() => {
+    gl.shadowMap.needsUpdate = true;
+    invalidate();
+  }, [gl, invalidate, shape]);
+  return null;
+}
+
+/** A soft contact shadow under the product only, drawn once per design change rather than every frame. */
+function Shadow() {
+  const shape = useSceneShape();
+  const scene = useConfigurator((s) => s.snapshot?.scene);
+  const area = useMemo(() => (scene ? footprintOf(scene) : null), [scene]);
+  if (!area) return null;
+  return (
+    <ContactShadows
+      key={shape}
+      frames={1}
+      position={[area.x, 0, area.z]}
+      scale={[area.width, area.depth]}
+      resolution={256}
+      opacity={0.45}
+      blur={2.4}
+      far={3}
+    />
+  );
 }
 
 function Product() {
@@ -93,6 +153,30 @@ function Product() {
     <group scale={UNIT_SCALE[unit]} onPointerMissed={() => store.getState().select(null)}>
       <ProductModel />
     </group>
+  );
+}
+
+/** Orbit controls; with `regress`, the customer's drag (not a camera preset's flight) lowers the resolution. */
+function Controls({ regress }: { regress: boolean }) {
+  const performance = useThree((s) => s.performance);
+  const dragging = useRef(false);
+  return (
+    <OrbitControls
+      makeDefault
+      enableDamping
+      minDistance={0.3}
+      maxDistance={20}
+      maxPolarAngle={Math.PI / 2 - 0.02}
+      onStart={() => {
+        dragging.current = true;
+      }}
+      onEnd={() => {
+        dragging.current = false;
+      }}
+      onChange={() => {
+        if (regress && dragging.current) performance.regress();
+      }}
+    />
   );
 }
 
