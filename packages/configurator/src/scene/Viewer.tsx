@@ -126,23 +126,24 @@ function StaticShadowMap() {
   return null;
 }
 
-/** A soft contact shadow under the product only, drawn once per design change rather than every frame. */
+/**
+ * A soft contact shadow under the product only, drawn once per change of the scene's shape. ContactShadows
+ * redraws when it re-renders; remounting it, or changing its size, would compile its shaders and allocate its
+ * render targets again on every click, so it stays mounted at unit size inside a group scaled to the footprint.
+ */
 function Shadow() {
+  const store = useConfiguratorStore();
   const shape = useSceneShape();
-  const scene = useConfigurator((s) => s.snapshot?.scene);
-  const area = useMemo(() => (scene ? footprintOf(scene) : null), [scene]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the footprint follows the shape
+  const area = useMemo(() => {
+    const scene = store.getState().snapshot?.scene;
+    return scene ? footprintOf(scene) : null;
+  }, [store, shape]);
   if (!area) return null;
   return (
-    <ContactShadows
-      key={shape}
-      frames={1}
-      position={[area.x, 0, area.z]}
-      scale={[area.width, area.depth]}
-      resolution={256}
-      opacity={0.45}
-      blur={2.4}
-      far={3}
-    />
+    <group position={[area.x, 0, area.z]} scale={[area.width, 1, area.depth]}>
+      <ContactShadows frames={1} scale={1} resolution={256} opacity={0.45} blur={2.4} far={3} />
+    </group>
   );
 }
 

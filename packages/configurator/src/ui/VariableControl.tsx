@@ -58,6 +58,13 @@ function ChoiceControl({ variable, state, label }: { variable: VariableInfo; sta
             <label
               key={option.id}
               className={`option${blocked ? " option--blocked" : ""}${state.value === i ? " option--current" : ""}`}
+              // How many designs remain with this option: a tooltip, not text, because text that changes on
+              // every click makes the browser repaint the whole panel.
+              title={
+                state.counts[i] !== undefined && !blocked
+                  ? `${formatCount(state.counts[i]!, language)} ${t.designs}`
+                  : undefined
+              }
             >
               <input
                 type="radio"
@@ -76,11 +83,6 @@ function ChoiceControl({ variable, state, label }: { variable: VariableInfo; sta
               {option.price ? (
                 <span className="option__price">+{formatMoney(option.price, currency, language)}</span>
               ) : null}
-              {state.counts[i] !== undefined && !blocked && (
-                <span className="option__count" title={`${state.counts[i]} ${t.designs}`}>
-                  {formatCount(state.counts[i]!, language)}
-                </span>
-              )}
               {blocked && (
                 <span className="option__lock" aria-hidden="true">
                   ⊘
