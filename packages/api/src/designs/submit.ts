@@ -81,9 +81,13 @@ export async function submitDesign(
   const creatorId = identity.kind === "creator" ? identity.creatorId : undefined;
   if (identity.kind === "key")
     throw new ApiError(403, "forbidden", "designs are submitted by creators, not with an API key");
-  const requestHash = createHash("sha256")
-    .update(`${creatorId ?? "new"}\n${JSON.stringify(submission)}`)
-    .digest("base64url");
+  // Only a request with an idempotency key is compared with an earlier one.
+  const requestHash =
+    idempotencyKey === undefined
+      ? ""
+      : createHash("sha256")
+          .update(`${creatorId ?? "new"}\n${JSON.stringify(submission)}`)
+          .digest("base64url");
   if (idempotencyKey !== undefined) {
     const replay = await replayed(services, idempotencyKey, requestHash);
     if (replay) return replay;

@@ -159,22 +159,18 @@ export class Interpreter<B, N, S> {
       return this.mapNumber(left, expr.left, (n) => a.mapNumber(n, (x) => x / divisor));
     }
     const right = this.evaluate(expr.right, scope);
-    const bools = (f: (x: B, y: B) => B): Value<B, N, S> => ({
-      type: "bool",
-      value: f(this.toBool(left, expr.left), this.toBool(right, expr.right)),
-    });
     switch (expr.op) {
       case "and":
-        return bools((x, y) => a.and([x, y]));
+        return this.bools(left, right, expr, (x, y) => a.and([x, y]));
       case "or":
-        return bools((x, y) => a.or([x, y]));
+        return this.bools(left, right, expr, (x, y) => a.or([x, y]));
       case "implies":
       case "requires":
-        return bools((x, y) => a.or([a.not(x), y]));
+        return this.bools(left, right, expr, (x, y) => a.or([a.not(x), y]));
       case "excludes":
-        return bools((x, y) => a.not(a.and([x, y])));
+        return this.bools(left, right, expr, (x, y) => a.not(a.and([x, y])));
       case "iff":
-        return bools((x, y) => a.or([a.and([x, y]), a.and([a.not(x), a.not(y)])]));
+        return this.bools(left, right, expr, (x, y) => a.or([a.and([x, y]), a.and([a.not(x), a.not(y)])]));
       case "=":
         return this.elementwise(left, right, expr, (l, r) => ({ type: "bool", value: this.equal(l, r, expr) }));
       case "!=":
@@ -211,29 +207,49 @@ export class Interpreter<B, N, S> {
     }
   }
 
+  /** A connective over two operands read as booleans. */
+  private bools(
+    left: Value<B, N, S>,
+    right: Value<B, N, S>,
+    expr: Extract<Expr, { kind: "binary" }>,
+    f: (x: B, y: B) => B,
+  ): Value<B, N, S> {
+    return { type: "bool", value: f(this.toBool(left, expr.left), this.toBool(right, expr.right)) };
+  }
+
+  /** The items of a function's arguments: lists spread, single values as one present item. */
+  private items(from: readonly Expr[], scope: Scope): Item<B, N, S>[] {
+    return from.flatMap((arg) => this.itemsOf(this.evaluate(arg, scope)));
+  }
+
+  /** How many of the arguments' items are present and true (module slots: present). */
+  private countOf(from: readonly Expr[], scope: Scope, expr: Expr): N {
+    const a = this.algebra;
+    return this.sum(
+      this.items(from, scope).map((item) => {
+        const truth = item.value.type === "slot" ? a.true : this.toBool(item.value, expr);
+        return a.ifThenElse(a.and([item.present, truth]), a.number(1), a.number(0));
+      }),
+    );
+  }
+
   private call(expr: Extract<Expr, { kind: "call" }>, scope: Scope): Value<B, N, S> {
     const a = this.algebra;
     const args = expr.args;
-    const items = (from: readonly Expr[]) => from.flatMap((arg) => this.itemsOf(this.evaluate(arg, scope)));
-    const countOf = (from: readonly Expr[]) =>
-      this.sum(
-        items(from).map((item) => {
-          const truth = item.value.type === "slot" ? a.true : this.toBool(item.value, expr);
-          return a.ifThenElse(a.and([item.present, truth]), a.number(1), a.number(0));
-        }),
-      );
     switch (expr.callee) {
       case "sum":
         this.arity(expr, 1, Number.POSITIVE_INFINITY);
         return {
           type: "number",
           value: this.sum(
-            items(args).map((item) => a.ifThenElse(item.present, this.toNumber(item.value, expr), a.number(0))),
+            this.items(args, scope).map((item) =>
+              a.ifThenElse(item.present, this.toNumber(item.value, expr), a.number(0)),
+            ),
           ),
         };
       case "count":
         this.arity(expr, 1, Number.POSITIVE_INFINITY);
-        return { type: "number", value: countOf(args) };
+        return { type: "number", value: this.countOf(args, scope, expr) };
       case "atMost":
       case "atLeast":
       case "exactly": {
@@ -242,12 +258,12 @@ export class Interpreter<B, N, S> {
         if (k === undefined)
           throw new RuleError(`${expr.callee} needs a number first, like ${expr.callee}(1, a, b)`, expr.span);
         const op: CompareOp = expr.callee === "atMost" ? "<=" : expr.callee === "atLeast" ? ">=" : "=";
-        return { type: "bool", value: a.compare(op, countOf(args.slice(1)), a.number(k)) };
+        return { type: "bool", value: a.compare(op, this.countOf(args.slice(1), scope, expr), a.number(k)) };
       }
       case "any":
       case "all": {
         this.arity(expr, 1, Number.POSITIVE_INFINITY);
-        const truths = items(args).map((item) => {
+        const truths = this.items(args, scope).map((item) => {
           const truth = this.toBool(item.value, expr);
           return expr.callee === "any" ? a.and([item.present, truth]) : a.or([a.not(item.present), truth]);
         });
@@ -258,7 +274,7 @@ export class Interpreter<B, N, S> {
         this.arity(expr, 1, Number.POSITIVE_INFINITY);
         const op: CompareOp = expr.callee === "min" ? "<" : ">";
         let best: N | undefined;
-        for (const item of items(args)) {
+        for (const item of this.items(args, scope)) {
           const value = this.toNumber(item.value, expr);
           best =
             best === undefined

@@ -1,4 +1,4 @@
-import { formatNumber, parseTemplate } from "../expr/index.ts";
+import { formatNumber, parseTemplate, type TemplateResult } from "../expr/index.ts";
 import type { CompiledPack } from "./compile.ts";
 import { ConcreteAlgebra } from "./concrete.ts";
 import { type Design, type DesignProblem, readDesign } from "./design.ts";
@@ -28,6 +28,20 @@ export interface DesignReport {
   readonly price: { readonly currency: string; readonly total: number; readonly lines: readonly PriceLine[] };
   readonly leadTime: number;
   readonly bom: readonly BillLine[];
+}
+
+/** Parsed SKU and label templates by source text: every validation renders the same few. */
+const templates = new Map<string, TemplateResult>();
+const MAX_TEMPLATES = 20_000;
+
+function template(source: string): TemplateResult {
+  let parsed = templates.get(source);
+  if (parsed === undefined) {
+    parsed = parseTemplate(source);
+    if (templates.size >= MAX_TEMPLATES) templates.clear();
+    templates.set(source, parsed);
+  }
+  return parsed;
 }
 
 /**
@@ -218,9 +232,9 @@ class DesignRun {
   }
 
   /** Fills `{expression}` parts of a template with the design's values. */
-  render(template: string, scope: Scope): string {
-    const parsed = parseTemplate(template);
-    if (!parsed.ok) return template;
+  render(source: string, scope: Scope): string {
+    const parsed = template(source);
+    if (!parsed.ok) return source;
     return parsed.parts
       .map((part) =>
         typeof part === "string"
