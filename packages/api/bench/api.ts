@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compilePack, type Design, parsePackValue } from "@kitbash/rules";
@@ -9,7 +9,6 @@ import { EXAMPLE_PACKS } from "../src/seed.ts";
 import { startPostgres } from "../src/testing/postgres.ts";
 import { adminKeyFor, freePort, spawnServer } from "../src/testing/process.ts";
 import { randomDesigns, seeded } from "../src/testing/random-designs.ts";
-import { readdirSync, readFileSync } from "node:fs";
 
 /**
  * `pnpm bench:api`: validated design submissions per second (engine validation + durable write) and
