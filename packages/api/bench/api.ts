@@ -2,13 +2,13 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { compilePack, type Design, parsePackValue } from "@kitbash/rules";
+import { compilePack, type Design, parsePackValue, seededRandom } from "@kitbash/rules";
 import autocannon from "autocannon";
 import pg from "pg";
 import { EXAMPLE_PACKS } from "../src/seed.ts";
 import { startPostgres } from "../src/testing/postgres.ts";
 import { adminKeyFor, freePort, spawnServer } from "../src/testing/process.ts";
-import { randomDesigns, seeded } from "../src/testing/random-designs.ts";
+import { randomDesigns } from "../src/testing/random-designs.ts";
 
 /**
  * `pnpm bench:api`: validated design submissions per second (engine validation + durable write) and
@@ -60,7 +60,7 @@ try {
 }
 
 function submissionPool(count: number): string[] {
-  const random = seeded(7);
+  const random = seededRandom(7);
   const bodies: string[] = [];
   const files = readdirSync(EXAMPLE_PACKS).filter((name) => name.endsWith(".json"));
   const packs = files.map((name) => JSON.parse(readFileSync(join(EXAMPLE_PACKS, name), "utf8")));

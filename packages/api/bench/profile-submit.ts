@@ -1,13 +1,13 @@
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compilePack, parsePackValue } from "@kitbash/rules";
+import { compilePack, parsePackValue, seededRandom } from "@kitbash/rules";
 import autocannon from "autocannon";
 import pg from "pg";
 import { EXAMPLE_PACKS } from "../src/seed.ts";
 import { startPostgres } from "../src/testing/postgres.ts";
 import { freePort } from "../src/testing/process.ts";
-import { randomDesigns, seeded } from "../src/testing/random-designs.ts";
+import { randomDesigns } from "../src/testing/random-designs.ts";
 
 /** Profiles the API process while autocannon submits designs (developer tool: writes a .cpuprofile). */
 const postgres = await startPostgres();
@@ -24,7 +24,7 @@ const packs = readdirSync(EXAMPLE_PACKS)
 const velo = packs.find((p) => p.id === "velo/city-bike")!;
 const compiled = compilePack(velo);
 if (!compiled.ok) throw new Error("velo");
-const bodies = randomDesigns(compiled.compiled, 100, seeded(5)).map((choices, i) =>
+const bodies = randomDesigns(compiled.compiled, 100, seededRandom(5)).map((choices, i) =>
   JSON.stringify({
     pack: velo.id,
     version: velo.version,

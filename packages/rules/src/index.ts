@@ -63,3 +63,4 @@ export { applicability, validateDesign } from "./pack/validate.ts";
 export type { Scene, ScenePart, Vector3 } from "./pack/scene.ts";
 export { evaluateScene } from "./pack/scene.ts";
 export { localize } from "./pack/text.ts";
+export { seededRandom } from "./random.ts";

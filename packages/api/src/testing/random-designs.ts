@@ -7,18 +7,6 @@ import {
   validateDesign,
 } from "@kitbash/rules";
 
-/** A small seeded PRNG, so generated data is the same on every run. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Valid complete designs as customers make them: a few clicks on values still possible, then the
  * defaults for the rest. Every design is checked with validateDesign.

@@ -1,3 +1,4 @@
+import { Link } from "wouter";
 import { useCommunityStrings } from "./strings.ts";
 import type { LoadError } from "./useLoad.ts";
 
@@ -15,6 +16,19 @@ export function ErrorNotice({ error, onRetry }: { error: LoadError; onRetry?: ()
           {t.retry}
         </button>
       )}
+    </div>
+  );
+}
+
+/** A design or creator page that could not load: the notice, and the way back to the gallery. */
+export function PageLoadFailed({ error, onRetry }: { error: LoadError; onRetry: () => void }) {
+  const t = useCommunityStrings();
+  return (
+    <div className="community">
+      <ErrorNotice error={error} onRetry={onRetry} />
+      <p>
+        <Link href="/gallery">{t.gallery404}</Link>
+      </p>
     </div>
   );
 }

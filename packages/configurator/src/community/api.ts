@@ -49,6 +49,8 @@ export interface HistoryEntry {
   readonly to: string;
   readonly reason: string;
   readonly by: "creator" | "team";
+  /** Who moved it (shown to the product team). */
+  readonly actor?: string;
   readonly at: string;
 }
 

@@ -1,10 +1,9 @@
 import "../community/community.css";
-import { Link } from "wouter";
 import { useApp, useStrings } from "../app/context.tsx";
 import { community } from "../community/api.ts";
 import { CreditList } from "../community/CreditList.tsx";
 import { DesignGrid } from "../community/DesignGrid.tsx";
-import { ErrorNotice } from "../community/ErrorNotice.tsx";
+import { PageLoadFailed } from "../community/ErrorNotice.tsx";
 import { RenameForm } from "../community/RenameForm.tsx";
 import { useCommunityStrings, useFormat } from "../community/strings.ts";
 import { useLoad } from "../community/useLoad.ts";
@@ -23,16 +22,7 @@ export default function CreatorPage({ id }: { id: string }) {
   useTitle(state.status === "ok" ? state.data.name : null);
 
   if (state.status === "loading") return <p className="page-status">{common.loading}</p>;
-  if (state.status === "error") {
-    return (
-      <div className="community">
-        <ErrorNotice error={state.error} onRetry={reload} />
-        <p>
-          <Link href="/gallery">{t.gallery404}</Link>
-        </p>
-      </div>
-    );
-  }
+  if (state.status === "error") return <PageLoadFailed error={state.error} onRetry={reload} />;
   const profile = state.data;
   const own = me === profile.id && token !== null;
   const totals: [string, number][] = [

@@ -9,7 +9,7 @@ import { Comments } from "../community/Comments.tsx";
 import { DesignOverview } from "../community/DesignOverview.tsx";
 import { DesignSpec } from "../community/DesignSpec.tsx";
 import { DesignViewer } from "../community/DesignViewer.tsx";
-import { ErrorNotice } from "../community/ErrorNotice.tsx";
+import { PageLoadFailed } from "../community/ErrorNotice.tsx";
 import { Lineage } from "../community/Lineage.tsx";
 import { ReviewHistory } from "../community/ReviewHistory.tsx";
 import { useCommunityStrings } from "../community/strings.ts";
@@ -40,16 +40,7 @@ export default function DesignPage({ id }: { id: string }) {
   }, [id]);
 
   if (state.status === "loading") return <p className="page-status">{common.loading}</p>;
-  if (state.status === "error") {
-    return (
-      <div className="community">
-        <ErrorNotice error={state.error} onRetry={reload} />
-        <p>
-          <Link href="/gallery">{t.gallery404}</Link>
-        </p>
-      </div>
-    );
-  }
+  if (state.status === "error") return <PageLoadFailed error={state.error} onRetry={reload} />;
   const record = state.data;
   const own = creatorId !== null && creatorId === record.creator.id;
   const packName = packs.name(record.pack);

@@ -1,4 +1,7 @@
 import { ApiRequestError, type DesignRecord, type PackSummary, request } from "../api/client.ts";
+import type { Challenge, HistoryEntry } from "../community/api.ts";
+
+export type { Challenge, HistoryEntry };
 
 /** The API as the Studio uses it: insights, review, challenges and exports, all with the team key. */
 
@@ -144,27 +147,6 @@ export interface ActivityDay {
 export interface Activity extends Meta {
   readonly totals: { readonly designs: number; readonly blocked: number; readonly wishes: number };
   readonly days: readonly ActivityDay[];
-}
-
-export interface HistoryEntry {
-  readonly id: number;
-  readonly from: string | null;
-  readonly to: string;
-  readonly reason: string;
-  readonly by: "creator" | "team";
-  readonly actor?: string;
-  readonly at: string;
-}
-
-export interface Challenge {
-  readonly id: string;
-  readonly pack: string;
-  readonly title: string;
-  readonly brief: string;
-  readonly startsAt: string;
-  readonly endsAt: string;
-  readonly state: "upcoming" | "open" | "closed";
-  readonly createdAt: string;
 }
 
 export interface NewChallenge {

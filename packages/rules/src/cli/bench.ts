@@ -1,4 +1,5 @@
 import type { Choice } from "../engine/choice.ts";
+import { seededRandom } from "../random.ts";
 import { createSpace } from "../engine/create.ts";
 import { SearchSpace } from "../engine/search.ts";
 import { selectableValues } from "../engine/selectable.ts";
@@ -50,7 +51,7 @@ export function bench(io: Io, file: string, options: BenchOptions): number {
       `heap +${mb(heapAfter - heapBefore)}, rss ${mb(process.memoryUsage().rss)}`,
   );
 
-  const random = mulberry32(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const sessions = generateSessions(space, options.sessions ?? 50, options.clicks ?? 20, random);
   const clicks = sessions.flatMap((session) => session.map((_, k) => session.slice(0, k + 1)));
   const clickTimes = timeEach(clicks, (choices) => space.evaluate(choices));
@@ -153,16 +154,4 @@ function mb(bytes: number): string {
 
 function format(n: number): string {
   return n.toLocaleString("en-US");
-}
-
-/** A small seeded PRNG so benchmark sessions are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,17 +1,11 @@
-/** A small seeded PRNG (mulberry32), so a seed run can be repeated exactly. */
+import { seededRandom } from "@kitbash/rules";
+
+/** Seeded random draws (the engine's PRNG), so a seed run can be repeated exactly. */
 export class Random {
-  private state: number;
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0 || 1;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = seededRandom(seed >>> 0 || 1);
   }
 
   int(below: number): number {
