@@ -32,19 +32,20 @@ export class CompiledSpace implements SolutionSpace {
 
   evaluate(choices: readonly Choice[]): Evaluation {
     const allowed = this.values.allowed(choices);
-    const consistent = this.evaluator.possibleLiterals(allowed, this.possibleLits);
+    const click = this.evaluator.click(allowed, this.prices, this.leadTimes, this.possibleLits);
     const possible = this.model.variables.map((variable, v) =>
       variable.values.map((_, i) => this.possibleLits[this.values.lit(v, i)] === 1),
     );
-    if (!consistent) return { consistent, count: 0n, possible, price: undefined, leadTime: undefined };
-    const price = this.model.pricing.weights.length > 0 ? this.evaluator.weightRange(allowed, this.prices) : ZERO;
-    const leadTime = this.model.leadTimes.length > 0 ? this.evaluator.peakRange(allowed, this.leadTimes) : ZERO;
+    if (click.price === undefined || click.leadTime === undefined) {
+      return { consistent: false, count: 0n, possible, price: undefined, leadTime: undefined };
+    }
+    const leadTime = this.model.leadTimes.length > 0 ? click.leadTime : ZERO;
     return {
-      consistent,
-      count: this.evaluator.count(allowed),
+      consistent: true,
+      count: click.count,
       possible,
-      price: price && shift(price, this.model.pricing.base),
-      leadTime: leadTime && shift(leadTime, this.model.baseLeadTime ?? 0),
+      price: shift(click.price, this.model.pricing.base),
+      leadTime: shift(leadTime, this.model.baseLeadTime ?? 0),
     };
   }
 

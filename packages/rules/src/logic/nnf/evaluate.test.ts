@@ -79,8 +79,10 @@ describe("d-DNNF queries agree with brute force", () => {
         const kept = models.filter((m) => admitted(m));
         const total = (m: number[], ws: Float64Array) => m.reduce((s, lit) => s + ws[lit]!, 0);
         const peak = (m: number[]) => Math.max(...m.map((lit) => w[lit]!));
-        const range = evaluator.weightRange(allowed, w);
-        const peaks = evaluator.peakRange(allowed, w);
+        const none = new Float64Array(2 * cnf.numVars);
+        const possible = new Uint8Array(2 * cnf.numVars);
+        const range = evaluator.click(allowed, w, none, possible).price;
+        const peaks = evaluator.click(allowed, none, w, possible).leadTime;
         const best = evaluator.bestModel(allowed, w, t);
         if (kept.length === 0) {
           expect(range).toBeUndefined();
@@ -102,5 +104,67 @@ describe("d-DNNF queries agree with brute force", () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it("answers a sequence of clicks on one evaluator as if each were the first", () => {
+    const clicks = smallCnf.chain((cnf) =>
+      fc.record({
+        cnf: fc.constant(cnf),
+        steps: fc.array(fc.array(fc.integer({ min: 0, max: 2 * cnf.numVars - 1 }), { maxLength: 4 }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        prices: fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 2 * cnf.numVars, maxLength: 2 * cnf.numVars }),
+      }),
+    );
+    fc.assert(
+      fc.property(clicks, ({ cnf, steps, prices }) => {
+        const { evaluator, models } = setup(cnf, []);
+        const w = Float64Array.from(prices);
+        for (const zeroed of steps) {
+          const allowed = new Uint8Array(2 * cnf.numVars).fill(1);
+          for (const lit of zeroed) allowed[lit] = 0;
+          const kept = models.filter((m) => m.every((lit) => allowed[lit] === 1));
+          const possible = new Uint8Array(2 * cnf.numVars);
+          const click = evaluator.click(allowed, w, w, possible);
+          expect(click.count).toBe(BigInt(kept.length));
+          const totals = kept.map((m) => m.reduce((sum, lit) => sum + w[lit]!, 0));
+          const peaks = kept.map((m) => Math.max(...m.map((lit) => w[lit]!)));
+          expect(click.price).toEqual(
+            kept.length > 0 ? { min: Math.min(...totals), max: Math.max(...totals) } : undefined,
+          );
+          expect(click.leadTime).toEqual(
+            kept.length > 0 ? { min: Math.min(...peaks), max: Math.max(...peaks) } : undefined,
+          );
+          for (let lit = 0; lit < 2 * cnf.numVars; lit++) {
+            const with_ = models.some((m) => m.includes(lit) && m.every((l) => l === lit || allowed[l] === 1));
+            expect(possible[lit]).toBe(with_ ? 1 : 0);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("counts beyond what a double holds exactly", () => {
+  // One clause over all 54 variables: every assignment but the all-false one, 2^54 - 1 (odd, so no double holds it).
+  const numVars = 54;
+  const cnf: Cnf = { numVars, clauses: [Array.from({ length: numVars }, (_, v) => v + 1)] };
+
+  it("counts exactly with BigInt above 2^53, by click and by count", () => {
+    const result = compileCnf(cnf);
+    if (!result.ok) throw new Error("compile failed");
+    const evaluator = new NnfEvaluator(result.nnf);
+    const allowed = new Uint8Array(2 * numVars).fill(1);
+    const possible = new Uint8Array(2 * numVars);
+    const none = new Float64Array(2 * numVars);
+    expect(evaluator.click(allowed, none, none, possible).count).toBe(2n ** 54n - 1n);
+    expect(evaluator.count(allowed)).toBe(2n ** 54n - 1n);
+    // Fixing the first variable false leaves 2^53 - 1, which doubles hold exactly again.
+    allowed[litFromDimacs(1)] = 0;
+    expect(evaluator.click(allowed, none, none, possible).count).toBe(2n ** 53n - 1n);
+    allowed[litFromDimacs(1)] = 1;
+    expect(evaluator.click(allowed, none, none, possible).count).toBe(2n ** 54n - 1n);
   });
 });

@@ -1,4 +1,5 @@
 import { AND, FALSE, FREE, LIT, type Nnf, OR, TRUE } from "./nnf.ts";
+import { NodeSummaries, SUMMARY_SIZE } from "./summaries.ts";
 
 /**
  * Linear-time queries on a smooth d-DNNF under evidence. Evidence is `allowed[lit]`: 0 zeroes a
@@ -11,21 +12,38 @@ export class NnfEvaluator {
   private readonly sat: Uint8Array;
   private readonly reach: Uint8Array;
   private readonly counts: bigint[];
-  private readonly low: Float64Array;
-  private readonly high: Float64Array;
   private readonly primary: Float64Array;
   private readonly secondary: Float64Array;
-  private index: IncrementalIndex | undefined;
+  private readonly summaries: NodeSummaries;
+  private zeroWeights: Float64Array | undefined;
 
   constructor(readonly nnf: Nnf) {
     const size = nnf.nodeCount;
     this.sat = new Uint8Array(size);
     this.reach = new Uint8Array(size);
     this.counts = new Array<bigint>(size).fill(0n);
-    this.low = new Float64Array(size);
-    this.high = new Float64Array(size);
     this.primary = new Float64Array(size);
     this.secondary = new Float64Array(size);
+    this.summaries = new NodeSummaries(nnf);
+  }
+
+  /**
+   * Everything one click needs: the exact model count, the price range (`prices` summed) and
+   * lead-time range (largest of `leadTimes`, -Infinity for a model without any) over the models,
+   * and, in `possible`, what `possibleLiterals` gives. Only nodes above the variables whose
+   * evidence changed since the last call are recomputed (see NodeSummaries).
+   */
+  click(allowed: Uint8Array, prices: Float64Array, leadTimes: Float64Array, possible: Uint8Array): ClickSummary {
+    this.summaries.update(allowed, prices, leadTimes);
+    this.reachDown(allowed, possible, this.summaries.sat);
+    const at = this.nnf.root * SUMMARY_SIZE;
+    const s = this.summaries.values;
+    if (s[at] === 0) return { count: 0n, price: undefined, leadTime: undefined };
+    return {
+      count: this.exactCount(allowed),
+      price: { min: s[at + 1]!, max: s[at + 2]! },
+      leadTime: { min: s[at + 3]!, max: s[at + 4]! },
+    };
   }
 
   /** Is there a model under the evidence? */
@@ -39,9 +57,15 @@ export class NnfEvaluator {
    * Writes into `out` (length 2 * numVars). Returns whether the evidence itself is satisfiable.
    */
   possibleLiterals(allowed: Uint8Array, out: Uint8Array): boolean {
-    const { kinds, offsets, edges, lits, root } = this.nnf;
-    const { sat, reach } = this;
     this.upSat(allowed);
+    this.reachDown(allowed, out, this.sat);
+    return this.sat[this.nnf.root] === 1;
+  }
+
+  /** The top-down half of `possibleLiterals`, given each node's satisfiability. */
+  private reachDown(allowed: Uint8Array, out: Uint8Array, sat: Uint8Array): void {
+    const { kinds, offsets, edges, lits, root } = this.nnf;
+    const { reach } = this;
     out.fill(0);
     reach.fill(0);
     reach[root] = 1;
@@ -55,6 +79,11 @@ export class NnfEvaluator {
       } else if (kind === OR) {
         for (let i = start; i < end; i++) reach[edges[i]!] = 1;
       } else if (kind === AND) {
+        // A satisfiable node has no failing child; otherwise only a single failing child is reached.
+        if (sat[node] === 1) {
+          for (let i = start; i < end; i++) reach[edges[i]!] = 1;
+          continue;
+        }
         let failing = -1;
         let failures = 0;
         for (let i = start; i < end && failures < 2; i++) {
@@ -63,8 +92,7 @@ export class NnfEvaluator {
             failing = edges[i]!;
           }
         }
-        if (failures === 0) for (let i = start; i < end; i++) reach[edges[i]!] = 1;
-        else if (failures === 1) reach[failing] = 1;
+        if (failures === 1) reach[failing] = 1;
       } else if (kind === FREE) {
         let failing = -1;
         let failures = 0;
@@ -87,45 +115,32 @@ export class NnfEvaluator {
         }
       }
     }
-    return sat[root] === 1;
+  }
+
+  /** The exact number of models under the evidence. */
+  count(allowed: Uint8Array): bigint {
+    this.zeroWeights ??= new Float64Array(2 * this.nnf.numVars);
+    this.summaries.update(allowed, this.zeroWeights, this.zeroWeights);
+    return this.exactCount(allowed);
   }
 
   /**
-   * The exact number of models under the evidence. Only nodes above a variable with evidence are
-   * recounted; every other node keeps its count without evidence, computed once.
+   * The root's exact count after a summaries update. A double count below 2^53 is exact (every node that
+   * contributes to it is no larger, and rounding is monotone), so only the nodes at or above 2^53,
+   * usually a few near the root, are recounted with BigInt.
    */
-  count(allowed: Uint8Array): bigint {
-    const index = this.incremental();
-    const { nnf } = this;
-    const dirty: number[] = [];
-    const stamp = ++index.stamp;
-    const { marks } = index;
-    for (let v = 0; v < nnf.numVars; v++) {
-      if (allowed[v << 1] === 1 && allowed[(v << 1) | 1] === 1) continue;
-      for (let k = index.varStart[v]!; k < index.varStart[v + 1]!; k++) {
-        const node = index.varNodes[k]!;
-        if (marks[node] !== stamp) {
-          marks[node] = stamp;
-          dirty.push(node);
-        }
-      }
+  private exactCount(allowed: Uint8Array): bigint {
+    const { root } = this.nnf;
+    const s = this.summaries.values;
+    const { counts } = this;
+    const floatCount = (node: number) => s[node * SUMMARY_SIZE]!;
+    if (floatCount(root) < MAX_EXACT_DOUBLE) return BigInt(floatCount(root));
+    const exact = (child: number) =>
+      floatCount(child) < MAX_EXACT_DOUBLE ? BigInt(floatCount(child)) : counts[child]!;
+    for (let node = 0; node <= root; node++) {
+      if (floatCount(node) >= MAX_EXACT_DOUBLE) counts[node] = this.countNode(node, allowed, exact);
     }
-    if (dirty.length === 0) return index.base[nnf.root]!;
-    for (let d = 0; d < dirty.length; d++) {
-      const node = dirty[d]!;
-      for (let k = index.parentStart[node]!; k < index.parentStart[node + 1]!; k++) {
-        const parent = index.parents[k]!;
-        if (marks[parent] !== stamp) {
-          marks[parent] = stamp;
-          dirty.push(parent);
-        }
-      }
-    }
-    const order = Int32Array.from(dirty).sort();
-    const counts = this.counts;
-    const value = (child: number) => (marks[child] === stamp ? counts[child]! : index.base[child]!);
-    for (const node of order) counts[node] = this.countNode(node, allowed, value);
-    return value(nnf.root);
+    return counts[root]!;
   }
 
   /** For every literal, the number of models containing it under all evidence except its own zeroing. */
@@ -180,19 +195,6 @@ export class NnfEvaluator {
       }
     }
     return result;
-  }
-
-  /**
-   * The least and greatest total weight of a model under the evidence (weights per literal, summed),
-   * or undefined when there is no model.
-   */
-  weightRange(allowed: Uint8Array, weights: Float64Array): { min: number; max: number } | undefined {
-    return this.range(allowed, weights, false);
-  }
-
-  /** The least and greatest value, over models, of the largest literal weight in the model (e.g. lead time). */
-  peakRange(allowed: Uint8Array, weights: Float64Array): { min: number; max: number } | undefined {
-    return this.range(allowed, weights, true);
   }
 
   /**
@@ -268,77 +270,6 @@ export class NnfEvaluator {
       }
     }
     return model;
-  }
-
-  private range(allowed: Uint8Array, weights: Float64Array, peak: boolean): { min: number; max: number } | undefined {
-    const { kinds, offsets, edges, lits, root } = this.nnf;
-    const { low, high } = this;
-    const none = peak ? Number.NEGATIVE_INFINITY : 0;
-    for (let node = 0; node <= root; node++) {
-      const kind = kinds[node];
-      const start = offsets[node]!;
-      const end = offsets[node + 1]!;
-      if (kind === FALSE) {
-        low[node] = Number.POSITIVE_INFINITY;
-        high[node] = Number.NEGATIVE_INFINITY;
-      } else if (kind === TRUE) {
-        low[node] = none;
-        high[node] = none;
-      } else if (kind === LIT) {
-        const lit = lits[node]!;
-        const ok = allowed[lit] === 1;
-        low[node] = ok ? weights[lit]! : Number.POSITIVE_INFINITY;
-        high[node] = ok ? weights[lit]! : Number.NEGATIVE_INFINITY;
-      } else if (kind === AND) {
-        let lo = none;
-        let hi = none;
-        for (let i = start; i < end; i++) {
-          const child = edges[i]!;
-          lo = peak ? Math.max(lo, low[child]!) : lo + low[child]!;
-          hi = peak ? Math.max(hi, high[child]!) : hi + high[child]!;
-          if (low[child] === Number.POSITIVE_INFINITY) {
-            lo = Number.POSITIVE_INFINITY;
-            hi = Number.NEGATIVE_INFINITY;
-            break;
-          }
-        }
-        low[node] = lo;
-        high[node] = hi;
-      } else if (kind === OR) {
-        let lo = Number.POSITIVE_INFINITY;
-        let hi = Number.NEGATIVE_INFINITY;
-        for (let i = start; i < end; i++) {
-          lo = Math.min(lo, low[edges[i]!]!);
-          hi = Math.max(hi, high[edges[i]!]!);
-        }
-        low[node] = lo;
-        high[node] = hi;
-      } else if (kind === FREE) {
-        let lo = none;
-        let hi = none;
-        for (let i = start; i < end && lo !== Number.POSITIVE_INFINITY; i++) {
-          const v = edges[i]!;
-          const t = allowed[v << 1] === 1;
-          const f = allowed[(v << 1) | 1] === 1;
-          if (!t && !f) {
-            lo = Number.POSITIVE_INFINITY;
-            hi = Number.NEGATIVE_INFINITY;
-            break;
-          }
-          const wt = weights[v << 1]!;
-          const wf = weights[(v << 1) | 1]!;
-          const vlo = t && f ? Math.min(wt, wf) : t ? wt : wf;
-          const vhi = t && f ? Math.max(wt, wf) : t ? wt : wf;
-          lo = peak ? Math.max(lo, vlo) : lo + vlo;
-          hi = peak ? Math.max(hi, vhi) : hi + vhi;
-        }
-        low[node] = lo;
-        high[node] = hi;
-      }
-    }
-    const min = low[root]!;
-    if (min === Number.POSITIVE_INFINITY) return undefined;
-    return { min, max: high[root]! };
   }
 
   private upSat(allowed: Uint8Array): void {
@@ -426,64 +357,19 @@ export class NnfEvaluator {
     }
     return 0n;
   }
-
-  /** Parents, the nodes that mention each variable, and counts without evidence (built on first use). */
-  private incremental(): IncrementalIndex {
-    if (this.index !== undefined) return this.index;
-    const { kinds, offsets, edges, lits, nodeCount, numVars } = this.nnf;
-    const parentCount = new Int32Array(nodeCount + 1);
-    const varCount = new Int32Array(numVars + 1);
-    for (let node = 0; node < nodeCount; node++) {
-      const free = kinds[node] === FREE;
-      for (let i = offsets[node]!; i < offsets[node + 1]!; i++) {
-        if (free) varCount[edges[i]!]!++;
-        else parentCount[edges[i]!]!++;
-      }
-      if (kinds[node] === LIT) varCount[lits[node]! >> 1]!++;
-    }
-    const parentStart = prefixSums(parentCount);
-    const varStart = prefixSums(varCount);
-    const parents = new Int32Array(parentStart[nodeCount]!);
-    const varNodes = new Int32Array(varStart[numVars]!);
-    const parentFill = parentStart.slice();
-    const varFill = varStart.slice();
-    for (let node = 0; node < nodeCount; node++) {
-      const free = kinds[node] === FREE;
-      for (let i = offsets[node]!; i < offsets[node + 1]!; i++) {
-        if (free) varNodes[varFill[edges[i]!]!++] = node;
-        else parents[parentFill[edges[i]!]!++] = node;
-      }
-      if (kinds[node] === LIT) varNodes[varFill[lits[node]! >> 1]!++] = node;
-    }
-    this.upCount(new Uint8Array(2 * numVars).fill(1));
-    this.index = {
-      parentStart,
-      parents,
-      varStart,
-      varNodes,
-      base: this.counts.slice(),
-      marks: new Int32Array(nodeCount),
-      stamp: 0,
-    };
-    return this.index;
-  }
 }
 
-interface IncrementalIndex {
-  readonly parentStart: Int32Array;
-  readonly parents: Int32Array;
-  readonly varStart: Int32Array;
-  readonly varNodes: Int32Array;
-  readonly base: readonly bigint[];
-  readonly marks: Int32Array;
-  stamp: number;
+export interface ClickSummary {
+  /** The exact number of models; 0n when there is none. */
+  readonly count: bigint;
+  /** Least and greatest summed price over the models; undefined when there is none. */
+  readonly price: { min: number; max: number } | undefined;
+  /** Least and greatest largest lead time over the models (-Infinity for a model without any). */
+  readonly leadTime: { min: number; max: number } | undefined;
 }
 
-function prefixSums(counts: Int32Array): Int32Array {
-  const sums = new Int32Array(counts.length);
-  for (let i = 0; i < counts.length - 1; i++) sums[i + 1] = sums[i]! + counts[i]!;
-  return sums;
-}
+/** Doubles hold every integer below this exactly. */
+const MAX_EXACT_DOUBLE = 2 ** 53;
 
 function better(a: Float64Array, b: Float64Array, x: number, y: number): boolean {
   return a[x]! < a[y]! || (a[x] === a[y] && b[x]! < b[y]!);
