@@ -66,7 +66,7 @@ export function bench(io: Io, file: string, options: BenchOptions): number {
   if (blocked.length > 0) {
     const first = blocked[0]!;
     const [firstTime] = timeEach([first], ({ session, want }) => space.explain(session, want));
-    io.out(`explain    first call, which also builds the constraint solver: ${ms(firstTime!)}`);
+    io.out(`explain    first call (cold code; the constraint solver is built with the space): ${ms(firstTime!)}`);
     io.out(
       `explain    ${blocked.length} blocked values: ${summary(timeEach(blocked, ({ session, want }) => space.explain(session, want)))}`,
     );

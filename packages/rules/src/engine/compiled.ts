@@ -28,6 +28,8 @@ export class CompiledSpace implements SolutionSpace {
     this.leadTimes = literalWeights(model, model.leadTimes);
     this.possibleLits = new Uint8Array(2 * model.numVars);
     this.explainer = new ConstraintExplainer(model, this.values);
+    // Built with the space, so that a customer's first "why not?" is answered as fast as the rest.
+    this.explainer.prepare();
   }
 
   evaluate(choices: readonly Choice[]): Evaluation {
