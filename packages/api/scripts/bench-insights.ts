@@ -12,6 +12,7 @@ import { sql } from "drizzle-orm";
 import { createApp } from "../src/app.ts";
 import { configSchema, readConfig } from "../src/config.ts";
 import { openStore, rows } from "../src/db/store.ts";
+import { SubmissionWriter } from "../src/designs/store-batch.ts";
 import type { Services } from "../src/env.ts";
 import { newToken } from "../src/ids.ts";
 import { seedDesigns } from "../src/insights/seed/index.ts";
@@ -53,7 +54,14 @@ if (stored < wanted) {
   });
 }
 const adminKey = newToken("kb");
-const services: Services = { config, store, db: store.db, packs: registry, adminKey };
+const services: Services = {
+  config,
+  store,
+  db: store.db,
+  packs: registry,
+  adminKey,
+  submissions: new SubmissionWriter(store.db),
+};
 const app = createApp(services);
 const [range] = await rows<{ from: string; n: number }>(
   store.db,

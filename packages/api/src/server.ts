@@ -4,6 +4,7 @@ import { type ServerType, serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import { openStore } from "./db/store.ts";
+import { SubmissionWriter } from "./designs/store-batch.ts";
 import type { Services } from "./env.ts";
 import { newToken } from "./ids.ts";
 import { PackRegistry } from "./packs/registry.ts";
@@ -29,7 +30,8 @@ export async function startServer(
   });
   const adminKey = config.KITBASH_ADMIN_KEY ?? adminKeyFromDataDir(config, log);
   const packs = new PackRegistry(store.db);
-  const services: Services = { config, store, db: store.db, packs, adminKey };
+  const submissions = new SubmissionWriter(store.db);
+  const services: Services = { config, store, db: store.db, packs, adminKey, submissions };
   if (options.seed ?? true) {
     const published = await seedPacks(packs);
     if (published.length > 0) log(`published example packs: ${published.join(", ")}`);

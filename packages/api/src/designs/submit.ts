@@ -1,10 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { type Design, designToChoices, formatChoice, validateDesign } from "@kitbash/rules";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import type { Identity } from "../auth/identity.ts";
 import { challenges, creators, designs, idempotency } from "../db/schema.ts";
-import { rows } from "../db/store.ts";
 import type { Services } from "../env.ts";
 import { ApiError, notFound } from "../errors.ts";
 import { hashToken, newId, newToken } from "../ids.ts";
@@ -181,7 +180,7 @@ export async function submitDesign(
     ...(token ? { creatorToken: token } : {}),
   };
   try {
-    const inserted = await insertSubmission(db, {
+    const inserted = await services.submissions.store({
       row,
       creator: token === undefined ? undefined : { id: owner, tokenHash: hashToken(token), name },
       idempotency: idempotencyKey === undefined ? undefined : { key: idempotencyKey, requestHash, response: result },
@@ -196,59 +195,6 @@ export async function submitDesign(
     }
     throw error;
   }
-}
-
-/**
- * Stores a submission in one statement (one round trip, atomic): the creator when new, the design,
- * its first history entry, the parent's remix count and the idempotency record. Every
- * part after the design selects from the inserted design, so a parent withdrawn meanwhile stores
- * nothing. Returns whether the design was stored.
- */
-async function insertSubmission(
-  db: Services["db"],
-  parts: {
-    row: typeof designs.$inferInsert;
-    creator: { id: string; tokenHash: string; name: string } | undefined;
-    idempotency: { key: string; requestHash: string; response: SubmissionResult } | undefined;
-  },
-): Promise<boolean> {
-  const { row, creator, idempotency: replay } = parts;
-  const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
-  const [stored] = await rows<{ stored: number }>(
-    db,
-    sql`with
-      design as (
-        insert into designs (id, pack_id, pack_version, creator_id, title, story, fit, to_ten, wish, choices, price, currency,
-          lead_time, bom, thumbnail, thumbnail_type, licence, parent_id, challenge_id, created_at, updated_at)
-        select ${row.id}, ${row.packId}, ${row.packVersion}, ${row.creatorId}, ${row.title}, ${row.story}, ${row.fit}, ${row.toTen},
-          ${row.wish ?? null}, ${json(row.choices)}, ${row.price}, ${row.currency}, ${row.leadTime}, ${json(row.bom)},
-          ${row.thumbnail ?? null}::bytea, ${row.thumbnailType ?? null}, ${row.licence}, ${row.parentId ?? null}, ${row.challengeId ?? null},
-          ${row.createdAt!.toISOString()}::timestamptz, ${row.updatedAt!.toISOString()}::timestamptz
-        where ${row.parentId ?? null}::text is null
-           or exists (select 1 from designs p where p.id = ${row.parentId ?? null} and p.status <> 'withdrawn')
-        returning id
-      ),
-      creator as (
-        insert into creators (id, token_hash, name)
-        select ${creator?.id ?? null}, ${creator?.tokenHash ?? null}, ${creator?.name ?? null}
-        where ${creator === undefined ? null : true}::boolean and exists (select 1 from design)
-      ),
-      history as (
-        insert into design_history (design_id, from_status, to_status, reason, actor)
-        select d.id, null, 'submitted', 'Submitted', ${row.creatorId} from design d
-      ),
-      parent as (
-        update designs set remixes = remixes + 1
-        where id = ${row.parentId ?? null} and exists (select 1 from design)
-      ),
-      replay as (
-        insert into idempotency (key, request_hash, status, response)
-        select ${replay?.key ?? null}, ${replay?.requestHash ?? null}, 201, ${json(replay?.response ?? null)}
-        where ${replay === undefined ? null : true}::boolean and exists (select 1 from design)
-      )
-    select count(*)::int as stored from design`,
-  );
-  return (stored?.stored ?? 0) > 0;
 }
 
 async function replayed(

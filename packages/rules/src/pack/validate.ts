@@ -60,19 +60,20 @@ export function validateDesign(compiled: CompiledPack, design: Design, language?
   for (const variable of structure.variables) {
     const given = read.options[variable.index]! >= 0;
     const applies = run.relevant[variable.index]!;
-    const label = run.text(variable.label);
+    // Labels are localised only for a message: most designs have none.
+    const label = () => run.text(variable.label);
     if (applies && !given)
-      problems.push({ code: "missing", variable: variable.id, message: `${label} (${variable.id}) has no value` });
+      problems.push({ code: "missing", variable: variable.id, message: `${label()} (${variable.id}) has no value` });
     if (!applies && given && options[variable.index] !== variable.defaultIndex) {
       problems.push({
         code: "not-applicable",
         variable: variable.id,
-        message: `${label} (${variable.id}) does not apply to this design`,
+        message: `${label()} (${variable.id}) does not apply to this design`,
       });
     }
     if (variable.def?.type === "text" && applies) {
       const content = read.texts.get(variable.index) ?? "";
-      const problem = textProblem(variable.def, content, label);
+      const problem = textProblem(variable.def, content, label());
       if (problem) problems.push({ code: "text", variable: variable.id, message: problem });
     }
   }
