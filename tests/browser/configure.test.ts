@@ -13,8 +13,8 @@ afterAll(async () => {
   await product?.close();
 });
 
-async function openShelving(page: Page, hash = "") {
-  await page.goto(`${product.url}/configure/acme/shelving?preserve=1${hash}`);
+async function openShelving(page: Page, hash = "", query = "") {
+  await page.goto(`${product.url}/configure/acme/shelving?preserve=1${query}${hash}`);
   await page.locator(".summary__count strong").waitFor();
   await page.locator("canvas").waitFor();
 }
@@ -59,31 +59,39 @@ async function findBlocked(page: Page) {
 }
 
 describe("designing in the configurator", () => {
-  it("updates the count and price with every click, explains a blocked value, repairs it in one click, and undoes", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors = watchErrors(page);
-    await openShelving(page);
-    const count = page.locator(".summary__count");
-    const before = await count.getAttribute("title");
-    const blocked = await findBlocked(page);
-    expect(await count.getAttribute("title")).not.toBe(before);
-    const wanted = await blocked.getAttribute("value");
-    const group = await blocked.getAttribute("name");
-    await blocked.click();
-    const dialog = page.getByRole("dialog");
-    await expect.poll(() => dialog.textContent()).toMatch(/Not possible with your choices/);
-    expect(await dialog.locator(".blocked__reasons li").count()).toBeGreaterThan(0);
-    const repair = dialog.getByRole("button", { name: "Make it possible" });
-    const beforeRepair = await checkedValues(page);
-    await repair.click();
-    await expect.poll(() => dialog.count()).toBe(0);
-    const repaired = await checkedValues(page);
-    expect(repaired[group!]).toBe(wanted);
-    await page.getByRole("button", { name: /Undo/ }).click();
-    await expect.poll(async () => (await checkedValues(page))[group!]).toBe(beforeRepair[group!]);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+  // Packs of this size run the engine in the page; larger ones in a Web Worker (engine.ts): test both.
+  it.each([
+    ["in the page", ""],
+    ["in a Web Worker", "&engine=worker"],
+  ])(
+    "updates the count and price with every click, explains a blocked value, repairs it in one click, and undoes (engine %s)",
+    async (_, query) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const errors = watchErrors(page);
+      await openShelving(page, "", query);
+      expect(page.workers().length > 0).toBe(query !== "");
+      const count = page.locator(".summary__count");
+      const before = await count.getAttribute("title");
+      const blocked = await findBlocked(page);
+      expect(await count.getAttribute("title")).not.toBe(before);
+      const wanted = await blocked.getAttribute("value");
+      const group = await blocked.getAttribute("name");
+      await blocked.click();
+      const dialog = page.getByRole("dialog");
+      await expect.poll(() => dialog.textContent()).toMatch(/Not possible with your choices/);
+      expect(await dialog.locator(".blocked__reasons li").count()).toBeGreaterThan(0);
+      const repair = dialog.getByRole("button", { name: "Make it possible" });
+      const beforeRepair = await checkedValues(page);
+      await repair.click();
+      await expect.poll(() => dialog.count()).toBe(0);
+      const repaired = await checkedValues(page);
+      expect(repaired[group!]).toBe(wanted);
+      await page.getByRole("button", { name: /Undo/ }).click();
+      await expect.poll(async () => (await checkedValues(page))[group!]).toBe(beforeRepair[group!]);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 
   it("renders the design in 3D and the pixels react when a colour changes", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -14,11 +14,17 @@ export interface Engine {
   dispose(): void;
 }
 
-/** Packs above this size (JSON characters) are compiled and queried in a Web Worker, so frames never stall. */
-export const WORKER_THRESHOLD = 200_000;
+/**
+ * A compiled space above this size (bytes as the server sends it) is queried in a Web Worker, so
+ * frames never stall. A click costs time linear in the space: at this size about 2-5 ms in the
+ * page, while a round trip to a worker costs 10-15 ms on a busy 2-core machine.
+ */
+export const WORKER_SPACE_BYTES = 2_000_000;
 
 export async function openEngine(bundle: PackBundle, options: { worker?: boolean } = {}): Promise<Engine> {
-  const useWorker = options.worker ?? JSON.stringify(bundle).length > WORKER_THRESHOLD;
+  // Without the server's space the pack must be compiled here, which can take seconds: off the page.
+  const space = bundle.space;
+  const useWorker = options.worker ?? (space == null || space.byteLength > WORKER_SPACE_BYTES);
   if (!useWorker) {
     const session = new EngineSession(bundle);
     return {
