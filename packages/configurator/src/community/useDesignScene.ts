@@ -36,8 +36,9 @@ export function useDesignScene(
     let opened: Engine | undefined;
     setScene({ status: "loading" });
     (async () => {
-      const bundle = await api.bundle(pack, version);
-      const engine = await openEngine(bundle);
+      // The server's compiled space spares compiling the pack here.
+      const [bundle, space] = await Promise.all([api.bundle(pack, version), api.space(pack, version)]);
+      const engine = await openEngine({ ...bundle, space });
       opened = engine;
       if (!live) return engine.dispose();
       const store = createConfiguratorStore({ engine, language });

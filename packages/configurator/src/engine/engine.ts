@@ -20,11 +20,16 @@ export interface Engine {
  * page, while a round trip to a worker costs 10-15 ms on a busy 2-core machine.
  */
 export const WORKER_SPACE_BYTES = 2_000_000;
+/** Without the server's space the pack is compiled where it runs: packs above this size (JSON characters) in a worker. */
+export const WORKER_PACK_CHARS = 200_000;
 
 export async function openEngine(bundle: PackBundle, options: { worker?: boolean } = {}): Promise<Engine> {
-  // Without the server's space the pack must be compiled here, which can take seconds: off the page.
-  const space = bundle.space;
-  const useWorker = options.worker ?? (space == null || space.byteLength > WORKER_SPACE_BYTES);
+  const { space } = bundle;
+  const useWorker =
+    options.worker ??
+    (space == null
+      ? JSON.stringify([bundle.pack, bundle.bases]).length > WORKER_PACK_CHARS
+      : space.byteLength > WORKER_SPACE_BYTES);
   if (!useWorker) {
     const session = new EngineSession(bundle);
     return {
