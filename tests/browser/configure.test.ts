@@ -133,4 +133,19 @@ describe("designing in the configurator", () => {
     await context.close();
     await fresh.close();
   });
+
+  it("keeps the design through a reload straight after a click (autosave)", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await openShelving(page);
+    await choose(
+      page,
+      page.locator("fieldset.choice").nth(0).locator(".option:not(.option--blocked) input:not(:checked)").first(),
+    );
+    const designed = await checkedValues(page);
+    await page.reload();
+    await page.locator(".summary__count strong").waitFor();
+    expect(await checkedValues(page)).toEqual(designed);
+    await context.close();
+  });
 });

@@ -1,6 +1,6 @@
 import { AdaptiveDpr, ContactShadows, Environment, Lightformer, OrbitControls } from "@react-three/drei";
 import { Canvas, useFrame, useThree } from "@react-three/fiber";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { Box3, type Object3D, type Vector3 } from "three";
 import { useConfigurator, useConfiguratorStore, useStrings } from "../app/context.tsx";
 import { type CameraPreset, presetPosition } from "./camera.ts";
@@ -54,6 +54,7 @@ export default function Viewer({ onReady, preserveDrawingBuffer = false }: Viewe
           <Product />
           <Shadow />
           {!full && <AdaptiveDpr />}
+          {!full && <QuickFrameAfterClick />}
           <Controls regress={!full} />
           <CameraRig
             preset={preset}
@@ -155,6 +156,18 @@ function Product() {
       <ProductModel />
     </group>
   );
+}
+
+/**
+ * On a software renderer a full-resolution frame takes tens of milliseconds: the frame that shows a click's
+ * answer is drawn at the dragging resolution, and sharpened once the customer pauses (R3F's debounce).
+ */
+function QuickFrameAfterClick() {
+  const regress = useThree((s) => s.performance.regress);
+  const snapshot = useConfigurator((s) => s.snapshot);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new snapshot is the reason to regress
+  useLayoutEffect(() => regress(), [regress, snapshot]);
+  return null;
 }
 
 /** Orbit controls; with `regress`, the customer's drag (not a camera preset's flight) lowers the resolution. */

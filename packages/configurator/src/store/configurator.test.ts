@@ -118,6 +118,10 @@ describe("the configurator store", () => {
   it("autosaves the design so it survives a reload", async () => {
     const first = await setup("kitbash:test-desk");
     first.store.getState().choose("top", "steel");
+    // Written off the click's path, and at the latest when the page is left.
+    expect(localStorage.getItem("kitbash:test-desk") ?? "").not.toContain("steel");
+    dispatchEvent(new Event("pagehide"));
+    expect(JSON.parse(localStorage.getItem("kitbash:test-desk")!).state.design).toEqual({ top: "steel" });
     const second = await setup("kitbash:test-desk");
     expect(second.store.getState().design).toEqual({ top: "steel" });
     expect(second.store.temporal.getState().pastStates).toEqual([]);

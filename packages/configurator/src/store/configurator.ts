@@ -171,7 +171,7 @@ export function createConfiguratorStore(options: StoreOptions) {
         },
         {
           name: options.storageKey ?? "kitbash:none",
-          storage: createJSONStorage(() => (options.storageKey ? localStorage : memoryStorage())),
+          storage: createJSONStorage(() => (options.storageKey ? autosave() : memoryStorage())),
           partialize: (s) => ({
             design: s.design,
             variants: s.variants,
@@ -220,6 +220,59 @@ function literalOf(info: PackInfo, variableId: string, value: string): string {
   if (variable.kind === "boolean" || variable.kind === "text")
     return value === "true" || (variable.kind === "text" && value !== "") ? variable.id : `!${variable.id}`;
   return `${variable.id}=${value}`;
+}
+
+/**
+ * Autosave off the click's path: persist writes on every state change (two per click, the design
+ * and then its snapshot), and a synchronous localStorage write costs a millisecond or more. Writes
+ * wait for a quiet moment, an unchanged value is not written again, and everything pending is
+ * written when the page is hidden or left, so a reload still finds the latest design.
+ */
+function deferredStorage(storage: Storage): Storage {
+  const pending = new Map<string, string>();
+  const written = new Map<string, string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    for (const [key, value] of pending) {
+      if (written.get(key) !== value) storage.setItem(key, value);
+      written.set(key, value);
+    }
+    pending.clear();
+  };
+  addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flush());
+  return {
+    get length() {
+      return storage.length;
+    },
+    clear: () => {
+      pending.clear();
+      storage.clear();
+    },
+    getItem: (key) => pending.get(key) ?? storage.getItem(key),
+    key: (index) => storage.key(index),
+    removeItem: (key) => {
+      pending.delete(key);
+      written.delete(key);
+      storage.removeItem(key);
+    },
+    setItem: (key, value) => {
+      pending.set(key, value);
+      timer ??= setTimeout(flush, AUTOSAVE_DELAY_MS);
+    },
+  };
+}
+
+/** How long autosave waits after a change. */
+const AUTOSAVE_DELAY_MS = 300;
+
+let sharedAutosave: Storage | undefined;
+/** One deferred localStorage for every store in the page, so that each reads the others' pending writes. */
+function autosave(): Storage {
+  sharedAutosave ??= deferredStorage(localStorage);
+  return sharedAutosave;
 }
 
 /** Storage that lives and dies with one store (no autosave). */
