@@ -167,4 +167,16 @@ describe("counts beyond what a double holds exactly", () => {
     allowed[litFromDimacs(1)] = 1;
     expect(evaluator.click(allowed, none, none, possible).count).toBe(2n ** 54n - 1n);
   });
+
+  it("counts per literal exactly above 2^53 too", () => {
+    // 55 variables, one clause: with x1 false the other 54 must not all be false, 2^54 - 1 designs.
+    const wide: Cnf = { numVars: 55, clauses: [Array.from({ length: 55 }, (_, v) => v + 1)] };
+    const result = compileCnf(wide);
+    if (!result.ok) throw new Error("compile failed");
+    const evaluator = new NnfEvaluator(result.nnf);
+    const allowed = new Uint8Array(2 * 55).fill(1);
+    const counts = evaluator.literalCounts(allowed);
+    expect(counts[litFromDimacs(1)]).toBe(2n ** 54n);
+    expect(counts[litFromDimacs(-1)]).toBe(2n ** 54n - 1n);
+  });
 });

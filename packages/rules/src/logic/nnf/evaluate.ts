@@ -15,7 +15,6 @@ export class NnfEvaluator {
   private readonly primary: Float64Array;
   private readonly secondary: Float64Array;
   private readonly summaries: NodeSummaries;
-  private zeroWeights: Float64Array | undefined;
 
   constructor(readonly nnf: Nnf) {
     const size = nnf.nodeCount;
@@ -119,8 +118,7 @@ export class NnfEvaluator {
 
   /** The exact number of models under the evidence. */
   count(allowed: Uint8Array): bigint {
-    this.zeroWeights ??= new Float64Array(2 * this.nnf.numVars);
-    this.summaries.update(allowed, this.zeroWeights, this.zeroWeights);
+    this.summaries.update(allowed);
     return this.exactCount(allowed);
   }
 
@@ -145,6 +143,8 @@ export class NnfEvaluator {
 
   /** For every literal, the number of models containing it under all evidence except its own zeroing. */
   literalCounts(allowed: Uint8Array): bigint[] {
+    const inDoubles = this.literalCountsInDoubles(allowed);
+    if (inDoubles !== undefined) return inDoubles;
     const { kinds, offsets, edges, lits, root, numVars } = this.nnf;
     this.upCount(allowed);
     const counts = this.counts;
@@ -195,6 +195,64 @@ export class NnfEvaluator {
       }
     }
     return result;
+  }
+
+  /**
+   * `literalCounts` in doubles, over the click's summaries: undefined unless every answer is below
+   * 2^53. Then each is exact: all quantities are non-negative, so a term built from an inexact
+   * (2^53 or more) quantity is either zero or itself at least 2^53.
+   */
+  private literalCountsInDoubles(allowed: Uint8Array): bigint[] | undefined {
+    const { kinds, offsets, edges, lits, root, numVars } = this.nnf;
+    this.summaries.update(allowed);
+    const s = this.summaries.values;
+    const count = (node: number) => s[node * SUMMARY_SIZE]!;
+    const result = new Float64Array(2 * numVars);
+    const outer = new Float64Array(this.nnf.nodeCount);
+    const suffixes = new Float64Array(edges.length + 1);
+    outer[root] = 1;
+    for (let node = root; node >= 0; node--) {
+      const d = outer[node]!;
+      if (d === 0) continue;
+      const start = offsets[node]!;
+      const end = offsets[node + 1]!;
+      const kind = kinds[node];
+      if (kind === LIT) result[lits[node]!]! += d;
+      else if (kind === OR) for (let i = start; i < end; i++) outer[edges[i]!]! += d;
+      else if (kind === AND) {
+        // suffixes[i]: the product of the counts of the children from edge i on.
+        suffixes[end] = 1;
+        for (let i = end - 1; i >= start; i--) suffixes[i] = suffixes[i + 1]! * count(edges[i]!);
+        let prefix = d;
+        for (let i = start; i < end; i++) {
+          outer[edges[i]!]! += prefix * suffixes[i + 1]!;
+          prefix *= count(edges[i]!);
+        }
+      } else if (kind === FREE) {
+        let both = 0;
+        let failures = 0;
+        for (let i = start; i < end; i++) {
+          const options = allowed[edges[i]! << 1]! + allowed[(edges[i]! << 1) | 1]!;
+          if (options === 2) both++;
+          else if (options === 0) failures++;
+        }
+        if (failures > 1) continue;
+        for (let i = start; i < end; i++) {
+          const v = edges[i]!;
+          const options = allowed[v << 1]! + allowed[(v << 1) | 1]!;
+          if (failures === 1 && options !== 0) continue;
+          const others = d * 2 ** (options === 2 ? both - 1 : both);
+          result[v << 1]! += others;
+          result[(v << 1) | 1]! += others;
+        }
+      }
+    }
+    const exact: bigint[] = new Array(result.length);
+    for (let lit = 0; lit < result.length; lit++) {
+      if (!(result[lit]! < MAX_EXACT_DOUBLE)) return undefined;
+      exact[lit] = BigInt(result[lit]!);
+    }
+    return exact;
   }
 
   /**

@@ -27,7 +27,10 @@ export class NodeSummaries {
     this.sat = new Uint8Array(nnf.nodeCount);
   }
 
-  update(allowed: Uint8Array, prices: Float64Array, leadTimes: Float64Array): void {
+  /** Brings the summaries to `allowed`; without weights, the last ones (none at first) are kept. */
+  update(allowed: Uint8Array, prices?: Float64Array, leadTimes?: Float64Array): void {
+    prices ??= this.last?.prices ?? new Float64Array(allowed.length);
+    leadTimes ??= this.last?.leadTimes ?? prices;
     let { last } = this;
     if (last === undefined || last.prices !== prices || last.leadTimes !== leadTimes) {
       const none = new Uint8Array(allowed.length).fill(1);
