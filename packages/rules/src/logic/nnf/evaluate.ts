@@ -175,23 +175,11 @@ export class NnfEvaluator {
           prefix *= counts[child]!;
         }
       } else if (kind === FREE) {
-        let both = 0;
-        let failures = 0;
-        for (let i = start; i < end; i++) {
-          const v = edges[i]!;
-          const options = allowed[v << 1]! + allowed[(v << 1) | 1]!;
-          if (options === 2) both++;
-          else if (options === 0) failures++;
-        }
-        if (failures > 1) continue;
-        for (let i = start; i < end; i++) {
-          const v = edges[i]!;
-          const options = allowed[v << 1]! + allowed[(v << 1) | 1]!;
-          if (failures === 1 && options !== 0) continue;
-          const others = d << BigInt(options === 2 ? both - 1 : both);
+        freeDerivatives(edges, start, end, allowed, (v, doublings) => {
+          const others = d << BigInt(doublings);
           result[v << 1] = result[v << 1]! + others;
           result[(v << 1) | 1] = result[(v << 1) | 1]! + others;
-        }
+        });
       }
     }
     return result;
@@ -229,22 +217,11 @@ export class NnfEvaluator {
           prefix *= count(edges[i]!);
         }
       } else if (kind === FREE) {
-        let both = 0;
-        let failures = 0;
-        for (let i = start; i < end; i++) {
-          const options = allowed[edges[i]! << 1]! + allowed[(edges[i]! << 1) | 1]!;
-          if (options === 2) both++;
-          else if (options === 0) failures++;
-        }
-        if (failures > 1) continue;
-        for (let i = start; i < end; i++) {
-          const v = edges[i]!;
-          const options = allowed[v << 1]! + allowed[(v << 1) | 1]!;
-          if (failures === 1 && options !== 0) continue;
-          const others = d * 2 ** (options === 2 ? both - 1 : both);
+        freeDerivatives(edges, start, end, allowed, (v, doublings) => {
+          const others = d * 2 ** doublings;
           result[v << 1]! += others;
           result[(v << 1) | 1]! += others;
-        }
+        });
       }
     }
     const exact: bigint[] = new Array(result.length);
@@ -428,6 +405,34 @@ export interface ClickSummary {
 
 /** Doubles hold every integer below this exactly. */
 const MAX_EXACT_DOUBLE = 2 ** 53;
+
+/**
+ * The derivative at each variable of a FREE node (edges[start..end]): the models of the node's
+ * other variables, 2 to the power `doublings` times the node's own derivative. With one variable
+ * that has no allowed value, only that variable gets a derivative; with more, none does.
+ */
+function freeDerivatives(
+  edges: Int32Array,
+  start: number,
+  end: number,
+  allowed: Uint8Array,
+  visit: (variable: number, doublings: number) => void,
+): void {
+  let both = 0;
+  let failures = 0;
+  for (let i = start; i < end; i++) {
+    const options = allowed[edges[i]! << 1]! + allowed[(edges[i]! << 1) | 1]!;
+    if (options === 2) both++;
+    else if (options === 0) failures++;
+  }
+  if (failures > 1) return;
+  for (let i = start; i < end; i++) {
+    const v = edges[i]!;
+    const options = allowed[v << 1]! + allowed[(v << 1) | 1]!;
+    if (failures === 1 && options !== 0) continue;
+    visit(v, options === 2 ? both - 1 : both);
+  }
+}
 
 function better(a: Float64Array, b: Float64Array, x: number, y: number): boolean {
   return a[x]! < a[y]! || (a[x] === a[y] && b[x]! < b[y]!);
