@@ -3,7 +3,7 @@ import { AND, FREE, LIT, type Nnf, OR, TRUE } from "./nnf.ts";
 /** Doubles per node: model count, least and greatest summed price, least and greatest largest lead time. */
 export const SUMMARY_SIZE = 5;
 /** The share of nodes an update recomputes one by one before it recomputes all the rest. */
-const INCREMENTAL_SHARE = 0.5;
+const INCREMENTAL_SHARE = 0.3;
 /** The largest lead time of a model that has none: below every real one. */
 const NO_LEAD_TIME = Number.NEGATIVE_INFINITY;
 
