@@ -44,6 +44,8 @@ export class EngineSession {
     this.compiled = result.compiled;
     const model = result.compiled.model;
     this.space = (bundle.space ? loadSpace(bundle.space, model) : undefined)?.space ?? createSpace(model).space;
+    // Customers ask "why not?" here: the first answer should be as fast as the rest.
+    this.space.prepareExplanations();
   }
 
   get mode(): "compiled" | "search" {

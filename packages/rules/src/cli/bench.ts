@@ -36,6 +36,8 @@ export function bench(io: Io, file: string, options: BenchOptions): number {
     ...(options.budgetMs !== undefined ? { compileBudgetMs: options.budgetMs } : {}),
     ...(options.mode !== undefined ? { mode: options.mode } : {}),
   });
+  // As the configurator does: the constraint solver for explanations is part of opening a space.
+  created.space.prepareExplanations();
   const compileMs = performance.now() - compileStart;
   const heapAfter = process.memoryUsage().heapUsed;
   const { space } = created;

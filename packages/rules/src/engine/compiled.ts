@@ -28,8 +28,6 @@ export class CompiledSpace implements SolutionSpace {
     this.leadTimes = literalWeights(model, model.leadTimes);
     this.possibleLits = new Uint8Array(2 * model.numVars);
     this.explainer = new ConstraintExplainer(model, this.values);
-    // Built with the space, so that a customer's first "why not?" is answered as fast as the rest.
-    this.explainer.prepare();
   }
 
   evaluate(choices: readonly Choice[]): Evaluation {
@@ -54,6 +52,10 @@ export class CompiledSpace implements SolutionSpace {
   valueCounts(choices: readonly Choice[]): bigint[][] {
     const counts = this.evaluator.literalCounts(this.values.allowed(choices));
     return this.model.variables.map((variable, v) => variable.values.map((_, i) => counts[this.values.lit(v, i)]!));
+  }
+
+  prepareExplanations(): void {
+    this.explainer.prepare();
   }
 
   explain(choices: readonly Choice[], want: Choice): Explanation {

@@ -64,6 +64,10 @@ export class SearchSpace implements SolutionSpace {
     return undefined;
   }
 
+  prepareExplanations(): void {
+    this.explainer.prepare();
+  }
+
   explain(choices: readonly Choice[], want: Choice): Explanation {
     const wanted = this.assumptions([want]);
     if (this.solver.solve([...this.assumptions(choices), ...wanted]) === "sat") return { blocked: false };

@@ -70,4 +70,9 @@ export interface SolutionSpace {
   repair(choices: readonly Choice[], want: Choice): Repair | undefined;
   /** A complete design (one chosen value per variable) extending the choices, or undefined if there is none. */
   complete(choices: readonly Choice[], prefer: CompletionPreference): Choice[] | undefined;
+  /**
+   * Builds what explanations need now (a constraint solver: tens of milliseconds on large models), so
+   * that a customer's first "why not?" is as fast as the rest. Interactive callers call it once.
+   */
+  prepareExplanations(): void;
 }

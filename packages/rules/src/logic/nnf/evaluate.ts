@@ -15,6 +15,8 @@ export class NnfEvaluator {
   private readonly primary: Float64Array;
   private readonly secondary: Float64Array;
   private readonly summaries: NodeSummaries;
+  private derivatives: Float64Array | undefined;
+  private suffixes: Float64Array | undefined;
 
   constructor(readonly nnf: Nnf) {
     const size = nnf.nodeCount;
@@ -196,8 +198,11 @@ export class NnfEvaluator {
     const s = this.summaries.values;
     const count = (node: number) => s[node * SUMMARY_SIZE]!;
     const result = new Float64Array(2 * numVars);
-    const outer = new Float64Array(this.nnf.nodeCount);
-    const suffixes = new Float64Array(edges.length + 1);
+    // Reused between clicks: the derivatives (cleared) and per-edge suffix products (written before read).
+    this.derivatives ??= new Float64Array(this.nnf.nodeCount);
+    this.suffixes ??= new Float64Array(edges.length + 1);
+    const { derivatives: outer, suffixes } = this;
+    outer.fill(0);
     outer[root] = 1;
     for (let node = root; node >= 0; node--) {
       const d = outer[node]!;
