@@ -1,9 +1,9 @@
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { useSearch } from "wouter";
 import { api } from "../api/client.ts";
 import { ConfiguratorProvider, useApp, useLocalize, useStrings } from "../app/context.tsx";
 import { type Engine, openEngine } from "../engine/engine.ts";
-import type { ViewerApi } from "../scene/Viewer.tsx";
+import { ViewerHandle } from "../scene/viewer-handle.ts";
 import { decodeDesign } from "../share/link.ts";
 import { type ConfiguratorStore, createConfiguratorStore } from "../store/configurator.ts";
 import { BlockedPanel } from "../ui/BlockedPanel.tsx";
@@ -81,7 +81,7 @@ export default function ConfigurePage({ namespace, name }: { namespace: string; 
 }
 
 function Workspace({ engine, store, challenge, preserve }: Loaded & { challenge: string | null; preserve: boolean }) {
-  const viewer = useRef<ViewerApi | null>(null);
+  const viewer = useMemo(() => new ViewerHandle(), []);
   const [submitting, setSubmitting] = useState(false);
   const localize = useLocalize();
   const t = useStrings();
@@ -110,12 +110,7 @@ function Workspace({ engine, store, challenge, preserve }: Loaded & { challenge:
       </header>
       <div className="workspace__stage">
         <Suspense fallback={<div className="viewer viewer--loading">{t.loading}</div>}>
-          <Viewer
-            preserveDrawingBuffer={preserve}
-            onReady={(api) => {
-              viewer.current = api;
-            }}
-          />
+          <Viewer preserveDrawingBuffer={preserve} onReady={(api) => viewer.attach(api)} />
         </Suspense>
         <BlockedPanel />
       </div>

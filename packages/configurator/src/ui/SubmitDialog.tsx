@@ -2,7 +2,7 @@ import { useId, useRef, useState } from "react";
 import { useLocation } from "wouter";
 import { ApiRequestError, api } from "../api/client.ts";
 import { useApp, useConfigurator, useLocalize } from "../app/context.tsx";
-import type { ViewerApi } from "../scene/Viewer.tsx";
+import type { ViewerHandle } from "../scene/viewer-handle.ts";
 
 const LICENCES = [
   ["CC-BY-4.0", "CC BY 4.0"],
@@ -10,6 +10,9 @@ const LICENCES = [
   ["CC-BY-NC-4.0", "CC BY-NC 4.0"],
   ["CC0-1.0", "CC0 1.0"],
 ] as const;
+
+/** How long a submit waits for the 3D view to load before it goes without a thumbnail. */
+const VIEWER_WAIT_MS = 5_000;
 
 const FIT_SCORES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
@@ -48,7 +51,7 @@ export function SubmitDialog({
   onClose,
   challenge,
 }: {
-  viewer: React.RefObject<ViewerApi | null>;
+  viewer: ViewerHandle;
   onClose: () => void;
   challenge?: string | null;
 }) {
@@ -74,7 +77,8 @@ export function SubmitDialog({
     setError(null);
     try {
       const text = (key: string) => String(form.get(key) ?? "").trim();
-      const thumbnail = viewer.current?.snapshot(320);
+      // The 3D view loads lazily: a quick submit waits for it rather than going without a thumbnail.
+      const thumbnail = (await viewer.whenReady(VIEWER_WAIT_MS))?.snapshot(320);
       const { design, creatorToken } = await api.submit(
         {
           pack: info.id,

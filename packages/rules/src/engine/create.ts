@@ -8,6 +8,9 @@ import { CompiledSpace } from "./compiled.ts";
 import { SearchSpace } from "./search.ts";
 import type { SolutionSpace } from "./space.ts";
 
+/** How much more work (decisions) the second variable order may take than the first. */
+const SECOND_ORDER_DECISIONS = 3;
+
 export interface SpaceOptions {
   /** Milliseconds the compiler may spend before falling back to search (default 10 s). */
   readonly compileBudgetMs?: number;
@@ -54,8 +57,11 @@ export function createSpace(model: ConfigModel, options: SpaceOptions = {}): Cre
     const elapsed = performance.now() - started;
     const second = compileCnf(model, {
       ...shared,
-      timeBudgetMs: best ? Math.min(budget - elapsed, 2 * elapsed + 200) : budget - elapsed,
+      timeBudgetMs: budget - elapsed,
       maxNodes: best ? best.stats.nodes : maxNodes,
+      // Bounded by the first's work, counted in decisions rather than milliseconds: the same pack must
+      // get the same d-DNNF however busy the machine is.
+      ...(best ? { maxDecisions: SECOND_ORDER_DECISIONS * best.stats.decisions + 2_000 } : {}),
     });
     if (second.ok && (best === undefined || second.stats.edges < best.stats.edges)) best = second;
   }

@@ -6,6 +6,11 @@ import { FALSE, type Nnf, NnfBuilder } from "./nnf.ts";
 export interface CompileOptions {
   /** Give up once this many milliseconds have passed (the caller then falls back to search). */
   readonly timeBudgetMs?: number;
+  /**
+   * Give up after this many decisions (reported as "time"): a time budget that, unlike milliseconds,
+   * gives the same answer on a busy machine, so the same pack always gets the same d-DNNF.
+   */
+  readonly maxDecisions?: number;
   /** Give up once the d-DNNF has this many nodes. */
   readonly maxNodes?: number;
   /**
@@ -53,6 +58,7 @@ export function compileCnf(cnf: Cnf, options: CompileOptions = {}): CompileResul
     cnf,
     started + (options.timeBudgetMs ?? Number.POSITIVE_INFINITY),
     options.maxNodes ?? 50_000_000,
+    options.maxDecisions ?? Number.POSITIVE_INFINITY,
     options.decisionVars ?? all,
     options.outputLits ?? new Uint8Array(2 * cnf.numVars).fill(1),
     options.groups ?? new Int32Array(cnf.numVars).fill(-1),
@@ -123,6 +129,7 @@ class TopDownCompiler {
     cnf: Cnf,
     private readonly deadline: number,
     private readonly maxNodes: number,
+    private readonly maxDecisions: number,
     private readonly decidable: Uint8Array,
     private readonly kept: Uint8Array,
     private readonly groups: Int32Array,
@@ -226,7 +233,7 @@ class TopDownCompiler {
   }
 
   private checkBudget(): void {
-    if (performance.now() > this.deadline) throw new BudgetExceeded("time");
+    if (performance.now() > this.deadline || this.decisions > this.maxDecisions) throw new BudgetExceeded("time");
     if (this.builder.nodeCount > this.maxNodes) throw new BudgetExceeded("size");
   }
 
