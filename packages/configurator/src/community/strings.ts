@@ -1,5 +1,6 @@
+import { useMemo } from "react";
 import { useApp } from "../app/context.tsx";
-import { formatMoney } from "../app/format.ts";
+import { formatMoney, numberFormat } from "../app/format.ts";
 
 /** The community pages' words in English and German (the shared UI strings stay in i18n/strings.ts). */
 const en = {
@@ -267,12 +268,16 @@ export function useCommunityStrings(): CommunityStrings {
 /** Money, dates and numbers in the current language. */
 export function useFormat() {
   const language = useApp((s) => s.language);
-  return {
-    language,
-    money: (amount: number, currency: string) => formatMoney(amount, currency, language),
-    date: (iso: string) => new Intl.DateTimeFormat(language, { dateStyle: "medium" }).format(new Date(iso)),
-    dateTime: (iso: string) =>
-      new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso)),
-    number: (n: number) => new Intl.NumberFormat(language).format(n),
-  };
+  return useMemo(() => {
+    // Built once per language: a gallery formats figures on every card.
+    const date = new Intl.DateTimeFormat(language, { dateStyle: "medium" });
+    const dateTime = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" });
+    return {
+      language,
+      money: (amount: number, currency: string) => formatMoney(amount, currency, language),
+      date: (iso: string) => date.format(new Date(iso)),
+      dateTime: (iso: string) => dateTime.format(new Date(iso)),
+      number: (n: number) => numberFormat(language).format(n),
+    };
+  }, [language]);
 }

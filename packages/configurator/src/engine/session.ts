@@ -56,7 +56,8 @@ export class EngineSession {
     const { compiled, space } = this;
     const { choices } = designToChoices(compiled, design);
     const evaluation = space.evaluate(choices);
-    const counts = space.valueCounts(choices);
+    // In doubles: exact BigInt counts per option cost milliseconds per click on large packs, for digits no one sees.
+    const counts = space.approximateValueCounts(choices);
     const completedChoices =
       (evaluation.consistent ? space.complete(choices, "default") : undefined) ?? space.complete([], "default") ?? [];
     const options = Int32Array.from(completedChoices.map((c) => c.value));
@@ -70,7 +71,7 @@ export class EngineSession {
       chosen: chosen.get(v) ?? null,
       value: options[v] ?? variable.defaultIndex,
       possible: evaluation.possible[v] ?? [],
-      counts: counts?.[v]?.map(String) ?? [],
+      counts: counts?.[v]?.map(decimal) ?? [],
       applies: applies[v] ?? true,
     }));
     const missing = variables.some((state) => state.applies && state.chosen === null);
@@ -144,4 +145,9 @@ function textsOf(compiled: CompiledPack, design: Design): Record<string, string>
     if (variable.kind === "text" && typeof value === "string") texts[variable.id] = value;
   }
   return texts;
+}
+
+/** A count in doubles as decimal digits: doubles of 2^53 or more are integers, which BigInt spells out in full. */
+function decimal(count: number): string {
+  return Number.isFinite(count) ? BigInt(count).toString() : "?";
 }

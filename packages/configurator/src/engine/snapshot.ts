@@ -9,7 +9,10 @@ export interface VariableState {
   readonly value: number;
   /** Per option: can the customer switch to it, keeping every other choice? */
   readonly possible: readonly boolean[];
-  /** Per option: how many complete designs take it (leave-one-out, exact, decimal). */
+  /**
+   * Per option: how many complete designs take it (leave-one-out, decimal). Exact up to 2^53 (16 digits);
+   * larger counts are shown to three significant digits, and are exact to about fifteen.
+   */
   readonly counts: readonly string[];
   /** Whether the variable applies to the completed design (its slot is filled, its condition holds). */
   readonly applies: boolean;

@@ -50,8 +50,15 @@ export class CompiledSpace implements SolutionSpace {
   }
 
   valueCounts(choices: readonly Choice[]): bigint[][] {
-    const counts = this.evaluator.literalCounts(this.values.allowed(choices));
-    return this.model.variables.map((variable, v) => variable.values.map((_, i) => counts[this.values.lit(v, i)]!));
+    return this.perValue(this.evaluator.literalCounts(this.values.allowed(choices)));
+  }
+
+  approximateValueCounts(choices: readonly Choice[]): number[][] {
+    return this.perValue(this.evaluator.approximateLiteralCounts(this.values.allowed(choices)));
+  }
+
+  private perValue<T>(byLiteral: ArrayLike<T>): T[][] {
+    return this.model.variables.map((variable, v) => variable.values.map((_, i) => byLiteral[this.values.lit(v, i)]!));
   }
 
   prepareExplanations(): void {

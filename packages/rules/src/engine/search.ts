@@ -64,6 +64,10 @@ export class SearchSpace implements SolutionSpace {
     return undefined;
   }
 
+  approximateValueCounts(): undefined {
+    return undefined;
+  }
+
   prepareExplanations(): void {
     this.explainer.prepare();
   }

@@ -174,11 +174,14 @@ function checkQuery(
       expect(evaluation.leadTime).toBeUndefined();
     }
     const counts = space.valueCounts(choices)!;
+    const approximate = space.approximateValueCounts(choices)!;
     compiled.structure.variables.forEach((variable, v) => {
       const others = choices.filter((c) => c.variable !== v);
       variable.options.forEach((_, i) => {
         const expected = valid.filter((row) => row.values[v] === i && satisfiesAll(row.values, others)).length;
         expect(counts[v]![i], `valueCounts ${variable.id}=${i}`).toBe(BigInt(expected));
+        // Below 2^53, as here, the counts in doubles are exact too.
+        expect(approximate[v]![i], `approximateValueCounts ${variable.id}=${i}`).toBe(expected);
       });
     });
   }

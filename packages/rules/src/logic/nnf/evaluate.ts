@@ -145,8 +145,9 @@ export class NnfEvaluator {
 
   /** For every literal, the number of models containing it under all evidence except its own zeroing. */
   literalCounts(allowed: Uint8Array): bigint[] {
-    const inDoubles = this.literalCountsInDoubles(allowed);
-    if (inDoubles !== undefined) return inDoubles;
+    // In doubles first: every answer below 2^53 is exact there (see approximateLiteralCounts).
+    const inDoubles = this.approximateLiteralCounts(allowed);
+    if (inDoubles.every((count) => count < MAX_EXACT_DOUBLE)) return Array.from(inDoubles, BigInt);
     const { kinds, offsets, edges, lits, root, numVars } = this.nnf;
     this.upCount(allowed);
     const counts = this.counts;
@@ -188,11 +189,12 @@ export class NnfEvaluator {
   }
 
   /**
-   * `literalCounts` in doubles, over the click's summaries: undefined unless every answer is below
-   * 2^53. Then each is exact: all quantities are non-negative, so a term built from an inexact
-   * (2^53 or more) quantity is either zero or itself at least 2^53.
+   * `literalCounts` in doubles, over the click's summaries. An answer below 2^53 is exact: all
+   * quantities are non-negative, so a term built from an inexact (2^53 or more) quantity is either
+   * zero or itself at least 2^53. Larger answers carry rounding errors of about 1e-15 relative, which
+   * no display of a few significant digits shows.
    */
-  private literalCountsInDoubles(allowed: Uint8Array): bigint[] | undefined {
+  approximateLiteralCounts(allowed: Uint8Array): Float64Array {
     const { kinds, offsets, edges, lits, root, numVars } = this.nnf;
     this.summaries.update(allowed);
     const s = this.summaries.values;
@@ -229,12 +231,7 @@ export class NnfEvaluator {
         });
       }
     }
-    const exact: bigint[] = new Array(result.length);
-    for (let lit = 0; lit < result.length; lit++) {
-      if (!(result[lit]! < MAX_EXACT_DOUBLE)) return undefined;
-      exact[lit] = BigInt(result[lit]!);
-    }
-    return exact;
+    return result;
   }
 
   /**
