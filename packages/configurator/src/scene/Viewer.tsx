@@ -6,7 +6,7 @@ import { useConfigurator, useConfiguratorStore, useStrings } from "../app/contex
 import { type CameraPreset, presetPosition } from "./camera.ts";
 import { footprintOf, UNIT_SCALE } from "./footprint.ts";
 import { ProductModel } from "./ProductModel.tsx";
-import { detectQuality, type Quality, QualityContext } from "./quality.ts";
+import { detectQuality, type Quality, QualityContext, useQuality } from "./quality.ts";
 
 /** What the DOM around the canvas can ask of the 3D view. */
 export interface ViewerApi {
@@ -134,6 +134,9 @@ function StaticShadowMap() {
  */
 function Shadow() {
   const store = useConfiguratorStore();
+  // SwiftShader spends ~30 ms redrawing a 256-pixel shadow (depth pass and four blur passes), ~7 ms at 128,
+  // which looks the same once blurred: most of a click's frame on a software renderer.
+  const resolution = useQuality() === "full" ? 256 : 128;
   const shape = useSceneShape();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the footprint follows the shape
   const area = useMemo(() => {
@@ -143,7 +146,7 @@ function Shadow() {
   if (!area) return null;
   return (
     <group position={[area.x, 0, area.z]} scale={[area.width, 1, area.depth]}>
-      <ContactShadows frames={1} scale={1} resolution={256} opacity={0.45} blur={2.4} far={3} />
+      <ContactShadows frames={1} scale={1} resolution={resolution} opacity={0.45} blur={2.4} far={3} />
     </group>
   );
 }
