@@ -367,4 +367,16 @@ describe("woodcraft-shelving-lights.json extends acme/shelving", () => {
     expect(space.evaluate([choose("bays.2.type", "woodcraft:vinyl"), choose("depth", "d38")]).consistent).toBe(true);
     expect(space.evaluate([choose("woodcraft:ledStrip", "true"), choose("frame", "steel")]).consistent).toBe(false);
   });
+
+  it("adds a puck light to every bay, which runs on its LED strips", () => {
+    const choose = (id: string, option: string): Choice => {
+      const v = variable(id);
+      return { variable: v.index, value: v.options.findIndex((o) => o.id === option), negated: false };
+    };
+    for (let slot = 1; slot <= 6; slot++) expect(variable(`bays.${slot}.woodcraft:puckLight`).kind).toBe("boolean");
+    const lit = [choose("bays.3.type", "open"), choose("bays.3.woodcraft:puckLight", "true")];
+    expect(space.evaluate([...lit, choose("woodcraft:ledStrip", "false")]).consistent).toBe(false);
+    expect(space.evaluate([...lit, choose("woodcraft:ledStrip", "true")]).consistent).toBe(true);
+    expect(raw.slots.map((s) => s.module)).toEqual(["bays"]);
+  });
 });

@@ -86,6 +86,46 @@ export function composePack(pack: Pack, resolve: PackResolver, depth = 0): Compo
 
   const baseVariables = base.variables.map((v) => ({ ...v }));
   const baseModules = base.modules.map((m) => ({ ...m, variables: m.variables.map((v) => ({ ...v })) }));
+  /** Per base module, the slot variables this pack adds (local ids), for presets and groups. */
+  const addedToSlots = new Map<string, Set<string>>();
+  pack.slots.forEach((addition, i) => {
+    const module = baseModules.find((m) => local(m.id) === addition.module);
+    if (module === undefined) {
+      diagnostics.push({
+        code: "unknown-reference",
+        severity: "error",
+        message: `${base.id} has no module "${addition.module}"`,
+        path: ["slots", i, "module"],
+      });
+      return;
+    }
+    const names = new Set(["type", "index", ...module.variables.map((v) => local(v.id))]);
+    const added = addedToSlots.get(module.id) ?? new Set<string>();
+    addedToSlots.set(module.id, added);
+    const variables = addition.variables.map((v, j) => {
+      if (names.has(v.id))
+        clash(`${module.id} slots already have "${v.id}"; choose another id`, ["slots", i, "variables", j, "id"]);
+      names.add(v.id);
+      added.add(v.id);
+      return mark({ ...v, id: qualify(v.id) }, ["slots", i, "variables", j]);
+    });
+    const ruleIds = new Set(module.constraints.map((c) => local(c.id)));
+    const constraints = addition.constraints.map((c, j) => {
+      if (ruleIds.has(c.id))
+        clash(`${module.id} already has a constraint "${c.id}"`, ["slots", i, "constraints", j, "id"]);
+      ruleIds.add(c.id);
+      return mark({ ...c, id: qualify(c.id) }, ["slots", i, "constraints", j]);
+    });
+    module.variables = [...module.variables, ...variables];
+    module.constraints = [...module.constraints, ...constraints];
+  });
+  /** `bays.2.light` (or `bays.light`) in this pack's words, with the namespace of a slot variable it added. */
+  const slotPath = (path: string): string => {
+    const parts = path.split(".");
+    const name = parts[parts.length - 1]!;
+    if (parts.length < 2 || !addedToSlots.get(parts[0]!)?.has(name)) return path;
+    return [...parts.slice(0, -1), qualify(name)].join(".");
+  };
   pack.options.forEach((addition, i) => {
     const path: JsonPath = ["options", i, "variable"];
     const [first, second] = addition.variable.split(".");
@@ -134,7 +174,7 @@ export function composePack(pack: Pack, resolve: PackResolver, depth = 0): Compo
   for (const group of pack.presentation.groups) {
     const existing = groups.find((g) => g.id === group.id);
     // "bays.front" names a base module's slot variable: only names new to this pack get the namespace.
-    const items = group.items.map((item) => (taken.has(item.split(".")[0]!) ? item : qualify(item)));
+    const items = group.items.map((item) => (taken.has(item.split(".")[0]!) ? slotPath(item) : qualify(item)));
     if (existing) existing.items.push(...items);
     else groups.push({ ...group, items });
   }
@@ -165,8 +205,9 @@ export function composePack(pack: Pack, resolve: PackResolver, depth = 0): Compo
     Object.fromEntries(
       Object.entries(choices).map(([key, value]) => {
         const [root, , local] = key.split(".");
-        const id = taken.has(root!) ? key : own(key);
-        const options = optionIds.get(local === undefined ? id.split(".")[0]! : `${id.split(".")[0]}.${local}`) ?? [];
+        const id = taken.has(root!) ? slotPath(key) : own(key);
+        const options =
+          optionIds.get(local === undefined ? id.split(".")[0]! : `${id.split(".")[0]}.${id.split(".")[2]}`) ?? [];
         const partner = typeof value === "string" && !options.includes(value) && options.includes(qualify(value));
         return [id, partner ? qualify(value as string) : value];
       }),
@@ -178,6 +219,7 @@ export function composePack(pack: Pack, resolve: PackResolver, depth = 0): Compo
     variables: [...baseVariables, ...variables],
     modules: [...baseModules, ...modules],
     options: [],
+    slots: [],
     constraints: [...base.constraints, ...constraints],
     pricing: { base: base.pricing.base + pack.pricing.base, rules: [...base.pricing.rules, ...rules] },
     leadTime: { base: Math.max(base.leadTime.base, pack.leadTime.base) },

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { createSpace } from "../engine/create.ts";
 import { compilePack, compilePackText } from "./compile.ts";
 import { parsePackText } from "./load.ts";
 import { packSchema } from "./schema.ts";
@@ -111,6 +112,84 @@ describe("extension packs may use their own short names everywhere", () => {
     const { pack } = result.compiled;
     expect(pack.presentation.presets.at(-1)!.choices).toEqual({ top: "partner:walnut", "partner:mat": false });
     expect(pack.presentation.groups.find((g) => g.id === "extras")!.items).toEqual(["partner:mat", "drawers.handle"]);
+  });
+
+  it("in variables and rules added to every slot of a base module", () => {
+    const result = compilePackText(
+      extension({
+        variables: [{ id: "power", type: "boolean", label: "Power strip" }],
+        slots: [
+          {
+            module: "drawers",
+            variables: [{ id: "light", type: "boolean", label: "Drawer light" }],
+            constraints: [
+              { id: "light-power", message: "A drawer light needs the power strip", rule: "light -> power" },
+            ],
+          },
+        ],
+        constraints: [{ id: "one-light", message: "m", rule: "count(drawers[*].light) <= 1" }],
+        pricing: { rules: [{ id: "lights", label: "Light", forEach: "drawers", when: "light", amount: 15 }] },
+        presentation: {
+          groups: [{ id: "extras", label: "Extras", items: ["drawers.light"] }],
+          presets: [
+            { id: "lit", label: "Lit", choices: { "drawers.1.type": "small", "drawers.1.light": true, power: true } },
+          ],
+        },
+      }),
+      resolve,
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+    const { pack, model, structure } = result.compiled;
+    const drawers = pack.modules.find((m) => m.id === "drawers")!;
+    expect(drawers.variables.map((v) => v.id)).toEqual(["handle", "partner:light"]);
+    expect(drawers.constraints.map((c) => c.id)).toEqual(["glass-no-bar", "partner:light-power"]);
+    expect(structure.variables.map((v) => v.id)).toContain("drawers.2.partner:light");
+    expect(pack.presentation.groups.find((g) => g.id === "extras")!.items).toEqual(["drawers.partner:light"]);
+    expect(pack.presentation.presets.at(-1)!.choices).toEqual({
+      "drawers.1.type": "small",
+      "drawers.1.partner:light": true,
+      "partner:power": true,
+    });
+    // The slot rule holds in each filled slot; the partner's global rule counts its slot variable.
+    const space = createSpace(model).space;
+    const index = (id: string) => structure.variables.findIndex((v) => v.id === id);
+    const yes = (id: string) => ({ variable: index(id), value: 0, negated: false });
+    const no = (id: string) => ({ variable: index(id), value: 1, negated: false });
+    const small = (slot: number) => ({ variable: index(`drawers.${slot}.type`), value: 0, negated: false });
+    expect(space.evaluate([small(1), yes("drawers.1.partner:light"), no("partner:power")]).consistent).toBe(false);
+    expect(space.evaluate([small(1), yes("drawers.1.partner:light"), yes("partner:power")]).consistent).toBe(true);
+    expect(
+      space.evaluate([small(1), small(2), yes("drawers.1.partner:light"), yes("drawers.2.partner:light")]).consistent,
+    ).toBe(false);
+    const design = {
+      top: "oak",
+      lamp: false,
+      height: 70,
+      engraving: "",
+      "partner:power": true,
+      "drawers.1.type": "small",
+      "drawers.1.handle": "knob",
+      "drawers.1.partner:light": true,
+      "drawers.2.type": "empty",
+    };
+    const report = validateDesign(result.compiled, design);
+    expect(report.price.lines.map((line) => line.id)).toContain("partner:lights");
+  });
+
+  it("and additions to a module that is not there, or under a name a slot already has, are located errors", () => {
+    const unknown = compilePackText(extension({ slots: [{ module: "shelves", variables: [] }] }), resolve);
+    if (unknown.ok) throw new Error("expected an error");
+    expect(unknown.diagnostics[0]).toMatchObject({
+      code: "unknown-reference",
+      path: ["slots", 0, "module"],
+      message: 'test/desk has no module "shelves"',
+    });
+    const clash = compilePackText(
+      extension({ slots: [{ module: "drawers", variables: [{ id: "handle", type: "boolean", label: "Handle" }] }] }),
+      resolve,
+    );
+    if (clash.ok) throw new Error("expected an error");
+    expect(clash.diagnostics[0]).toMatchObject({ code: "clash", path: ["slots", 0, "variables", 0, "id"] });
   });
 
   it("and a bad table cell is reported at its row and column in the extension's file", () => {

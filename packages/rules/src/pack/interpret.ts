@@ -96,10 +96,11 @@ export class Interpreter<B, N, S> {
   /** A variable by name as a rule in `scope` would read it: the slot's own, a global, or the partner's own. */
   variable(name: string, scope: Scope): PackVariable | undefined {
     const { globals } = this.structure;
+    const qualified = qualifiedName(name, scope);
     return (
-      scope.slot?.slot.variables.get(name) ??
+      (scope.slot ? slotVariable(scope.slot.slot, name, qualified) : undefined) ??
       globals.get(name) ??
-      (scope.namespace !== undefined && !name.includes(":") ? globals.get(`${scope.namespace}:${name}`) : undefined)
+      (qualified !== undefined ? globals.get(qualified) : undefined)
     );
   }
 
@@ -127,7 +128,7 @@ export class Interpreter<B, N, S> {
       case "name":
         return this.resolveName(expr.name, scope);
       case "member":
-        return this.member(this.evaluate(expr.object, scope), expr.name, expr);
+        return this.member(this.evaluate(expr.object, scope), expr.name, expr, scope);
       case "index":
         return this.index(this.evaluate(expr.object, scope), expr.index, expr);
       case "unary": {
@@ -350,13 +351,13 @@ export class Interpreter<B, N, S> {
 
   private resolveName(name: string, scope: Scope): Value<B, N, S> {
     const here = scope.slot;
+    const qualified = qualifiedName(name, scope);
     if (here !== undefined) {
-      const local = here.slot.variables.get(name);
+      const local = slotVariable(here.slot, name, qualified);
       if (local !== undefined) return { type: "variable", variable: local };
       if (name === "index") return { type: "number", value: this.algebra.number(here.slot.index) };
     }
     const { globals, modules } = this.structure;
-    const qualified = scope.namespace !== undefined && !name.includes(":") ? `${scope.namespace}:${name}` : undefined;
     const variable = globals.get(name) ?? (qualified !== undefined ? globals.get(qualified) : undefined);
     if (variable !== undefined) return { type: "variable", variable };
     const module = modules.get(name) ?? (qualified !== undefined ? modules.get(qualified) : undefined);
@@ -364,16 +365,19 @@ export class Interpreter<B, N, S> {
     return { type: "word", text: name, quoted: false, namespace: scope.namespace };
   }
 
-  private member(object: Value<B, N, S>, name: string, expr: Expr): Value<B, N, S> {
+  private member(object: Value<B, N, S>, name: string, expr: Expr, scope: Scope): Value<B, N, S> {
     const a = this.algebra;
     if (object.type === "list") {
       return {
         type: "list",
-        items: object.items.map((item) => ({ present: item.present, value: this.member(item.value, name, expr) })),
+        items: object.items.map((item) => ({
+          present: item.present,
+          value: this.member(item.value, name, expr, scope),
+        })),
       };
     }
     if (object.type === "slot") {
-      const variable = object.slot.variables.get(name);
+      const variable = slotVariable(object.slot, name, qualifiedName(name, scope));
       if (variable !== undefined) return { type: "variable", variable };
       if (name === "index") return { type: "number", value: a.number(object.slot.index) };
       const known = [...object.slot.variables.keys()].join(", ");
@@ -637,4 +641,14 @@ function constantNumber(expr: Expr): number | undefined {
   if (expr.kind === "number") return expr.value;
   if (expr.kind === "unary" && expr.op === "-" && expr.operand.kind === "number") return -expr.operand.value;
   return undefined;
+}
+
+/** `name` in the namespace of the partner whose rule reads it, if the rule is a partner's and the name bare. */
+function qualifiedName(name: string, scope: Scope): string | undefined {
+  return scope.namespace !== undefined && !name.includes(":") ? `${scope.namespace}:${name}` : undefined;
+}
+
+/** A slot's variable by the name a rule uses: the slot's own, or one a partner added (`woodcraft:light`). */
+function slotVariable(slot: ModuleSlot, name: string, qualified: string | undefined): PackVariable | undefined {
+  return slot.variables.get(name) ?? (qualified !== undefined ? slot.variables.get(qualified) : undefined);
 }

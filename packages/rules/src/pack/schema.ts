@@ -234,6 +234,14 @@ const extensionOptionsSchema = z.strictObject({
   add: z.array(optionSchema).min(1).max(200),
 });
 
+const extensionSlotsSchema = z.strictObject({
+  /** A base module: what is added here applies to every one of its slots. */
+  module: z.string().min(1).max(100),
+  variables: z.array(variableSchema).max(50).default([]),
+  /** Rules checked in every filled slot; names refer to the slot's own variables first. */
+  constraints: z.array(constraintSchema).max(200).default([]),
+});
+
 export const packSchema = z.strictObject({
   $schema: z.string().optional(),
   kitbash: z.literal(1),
@@ -251,6 +259,8 @@ export const packSchema = z.strictObject({
   modules: z.array(moduleSchema).max(50).default([]),
   /** Extension packs: options added to the base pack's choice variables and module types. */
   options: z.array(extensionOptionsSchema).max(200).default([]),
+  /** Extension packs: variables and rules added to every slot of the base pack's modules. */
+  slots: z.array(extensionSlotsSchema).max(50).default([]),
   constraints: z.array(constraintSchema).max(5000).default([]),
   pricing: z
     .strictObject({ base: money.default(0), rules: z.array(priceRuleSchema).max(1000).default([]) })
