@@ -4,6 +4,7 @@ import { createSpace } from "../engine/create.ts";
 import { compilePack, compilePackText } from "./compile.ts";
 import { parsePackText } from "./load.ts";
 import { packSchema } from "./schema.ts";
+import { evaluateScene } from "./scene.ts";
 import { validateDesign } from "./validate.ts";
 
 const desk = readFileSync(new URL("./fixtures/desk.json", import.meta.url), "utf8");
@@ -134,6 +135,20 @@ describe("extension packs may use their own short names everywhere", () => {
           presets: [
             { id: "lit", label: "Lit", choices: { "drawers.1.type": "small", "drawers.1.light": true, power: true } },
           ],
+          scene: {
+            parts: [
+              {
+                id: "bulb",
+                shape: "sphere",
+                forEach: "drawers",
+                when: "light",
+                position: [0, 0, 0],
+                size: [1, 1, 1],
+                color: "#fff",
+                selects: "light",
+              },
+            ],
+          },
         },
       }),
       resolve,
@@ -174,6 +189,20 @@ describe("extension packs may use their own short names everywhere", () => {
     };
     const report = validateDesign(result.compiled, design);
     expect(report.price.lines.map((line) => line.id)).toContain("partner:lights");
+    // A partner's part in each slot opens the slot variable the partner added.
+    const options = structure.variables.map((v) => {
+      const value = design[v.id as keyof typeof design];
+      return v.kind === "boolean"
+        ? value === true
+          ? 0
+          : 1
+        : Math.max(
+            0,
+            v.options.findIndex((o) => o.id === String(value)),
+          );
+    });
+    const bulbs = evaluateScene(result.compiled, options).parts.filter((part) => part.part === "partner:bulb");
+    expect(bulbs.map((part) => part.selects)).toEqual(["drawers.1.partner:light"]);
   });
 
   it("and additions to a module that is not there, or under a name a slot already has, are located errors", () => {

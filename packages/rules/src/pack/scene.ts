@@ -50,7 +50,7 @@ export function evaluateScene(compiled: CompiledPack, options: ArrayLike<number>
     for (const scope of scopes) {
       try {
         if (def.when !== undefined && !interpreter.bool(def.when, scope)) continue;
-        parts.push(placePart(interpreter, def, scope, compiled));
+        parts.push(placePart(interpreter, def, scope));
       } catch (error) {
         if (!(error instanceof RuleError)) throw error;
         errors.push({ part: def.id, message: error.message });
@@ -60,12 +60,7 @@ export function evaluateScene(compiled: CompiledPack, options: ArrayLike<number>
   return { unit: scene?.unit ?? "cm", ...(scene?.camera ? { camera: scene.camera } : {}), parts, errors };
 }
 
-function placePart(
-  interpreter: Interpreter<boolean, number, string>,
-  def: PartDef,
-  scope: Scope,
-  compiled: CompiledPack,
-): ScenePart {
+function placePart(interpreter: Interpreter<boolean, number, string>, def: PartDef, scope: Scope): ScenePart {
   const vector = (v: PartDef["position"]): Vector3 => [
     interpreter.number(v[0], scope),
     interpreter.number(v[1], scope),
@@ -73,8 +68,8 @@ function placePart(
   ];
   const slot = scope.slot?.slot;
   const selects = def.selects ?? (slot ? "type" : undefined);
-  const selected =
-    selects === undefined ? undefined : (slot?.variables.get(selects) ?? compiled.structure.globals.get(selects));
+  // As the part's rules read names: the slot's own first, then globals, then the partner's own.
+  const selected = selects === undefined ? undefined : interpreter.variable(selects, scope);
   return {
     key: slot ? `${def.id}#${slot.index}` : def.id,
     part: def.id,
