@@ -350,6 +350,8 @@ describe("woodcraft-shelving-lights.json extends acme/shelving", () => {
       return possible[v.index]![v.options.findIndex((o) => o.id === option)] === true;
     };
     expect(selectable("frame", "woodcraft:walnut")).toBe(true);
+    // Acme's finish-colours table lists the allowed finishes: the partner's row lets its own in.
+    expect(selectable("finish", "woodcraft:hardwax")).toBe(true);
     expect(selectable("shelfMaterial", "woodcraft:walnut_veneer")).toBe(true);
     expect(selectable("bays.1.handle", "woodcraft:walnut_knob")).toBe(true);
     for (let slot = 1; slot <= 6; slot++) expect(selectable(`bays.${slot}.type`, "woodcraft:vinyl")).toBe(true);

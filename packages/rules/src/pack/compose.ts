@@ -1,7 +1,7 @@
 import semver from "semver";
 import type { Diagnostic } from "../diagnostics.ts";
 import type { ElementOrigin, OriginOf } from "./encode.ts";
-import type { OptionDef, Pack } from "./schema.ts";
+import type { ConstraintDef, OptionDef, Pack, VariableDef } from "./schema.ts";
 import type { JsonPath } from "./structure.ts";
 
 /** Every known version of a pack id (any order), for resolving `extends`. */
@@ -163,6 +163,41 @@ export function composePack(pack: Pack, resolve: PackResolver, depth = 0): Compo
     } else target.options = addTo(target.options);
   });
 
+  const baseConstraints = [...base.constraints];
+  pack.tables.forEach((addition, i) => {
+    const index = baseConstraints.findIndex((c) => local(c.id) === addition.constraint);
+    const target = baseConstraints[index];
+    const problem = (code: Diagnostic["code"], message: string, path: JsonPath) =>
+      diagnostics.push({ code, severity: "error", message, path: ["tables", i, ...path] });
+    if (target === undefined) {
+      problem("unknown-reference", `${base.id} has no constraint "${addition.constraint}"`, ["constraint"]);
+      return;
+    }
+    if (target.table?.allow === undefined) {
+      const message = `${addition.constraint} is not a table of allowed combinations; forbid combinations with a table of your own`;
+      problem("type", message, ["constraint"]);
+      return;
+    }
+    const names = target.table.variables;
+    const rows = addition.allow.map((row, r) => {
+      if (row.length !== names.length)
+        problem("type", `row ${r + 1} has ${row.length} cells for ${names.length} variables`, ["allow", r]);
+      return row.map((cell, c) => {
+        const column = baseVariables.find((v) => v.id === names[c]);
+        const resolved = column && partnerCell(column, cell, qualify);
+        if (typeof resolved === "object" && "problem" in resolved) {
+          problem("type", resolved.problem, ["allow", r, c]);
+          return cell;
+        }
+        return resolved ?? cell;
+      });
+    });
+    const extended = { ...target, table: { ...target.table, allow: [...target.table.allow, ...rows] } };
+    // Still the base's rule, read in the base's words.
+    origins.set(extended, composedBase.originOf(target, ["constraints", index]));
+    baseConstraints[index] = extended;
+  });
+
   const constraintIds = new Set(base.constraints.map((c) => local(c.id)));
   const constraints = pack.constraints.map((c, i) => {
     if (constraintIds.has(c.id)) clash(`${base.id} already has a constraint "${c.id}"`, ["constraints", i, "id"]);
@@ -220,7 +255,8 @@ export function composePack(pack: Pack, resolve: PackResolver, depth = 0): Compo
     modules: [...baseModules, ...modules],
     options: [],
     slots: [],
-    constraints: [...base.constraints, ...constraints],
+    tables: [],
+    constraints: [...baseConstraints, ...constraints],
     pricing: { base: base.pricing.base + pack.pricing.base, rules: [...base.pricing.rules, ...rules] },
     leadTime: { base: Math.max(base.leadTime.base, pack.leadTime.base) },
     bom: [...base.bom, ...bom],
@@ -249,6 +285,38 @@ export function composePack(pack: Pack, resolve: PackResolver, depth = 0): Compo
     pack: composed,
     originOf: (element, path) => origins.get(element) ?? baseOrigin(element, path),
   };
+}
+
+type TableCell = NonNullable<NonNullable<ConstraintDef["table"]>["allow"]>[number][number];
+
+/**
+ * A partner's table cell in the base's words: its own options by their namespaced ids. Checked here,
+ * where the partner's file is known, since the row joins a rule of the base.
+ */
+function partnerCell(
+  variable: VariableDef,
+  cell: TableCell,
+  qualify: (id: string) => string,
+): TableCell | { readonly problem: string } {
+  if (cell === "*") return cell;
+  const values = Array.isArray(cell) ? cell : [cell];
+  const resolved: (string | number | boolean)[] = [];
+  for (const value of values) {
+    if (variable.type === "choice") {
+      const ids = variable.options.map((o) => o.id);
+      const id = ids.includes(String(value)) ? String(value) : qualify(String(value));
+      if (!ids.includes(id))
+        return { problem: `${variable.id} has no option ${JSON.stringify(value)} (its options: ${ids.join(", ")})` };
+      resolved.push(id);
+    } else if (variable.type === "boolean" && typeof value !== "boolean") {
+      return { problem: `${variable.id} is yes/no: write true or false` };
+    } else if (variable.type === "integer" && typeof value !== "number") {
+      return { problem: `${variable.id} is a number: write one of its values` };
+    } else if (variable.type === "text") {
+      return { problem: `${variable.id} is a text field; tables take choices, yes/no and numbers` };
+    } else resolved.push(value);
+  }
+  return Array.isArray(cell) ? resolved : resolved[0]!;
 }
 
 /** An id without its partner namespace. */

@@ -221,6 +221,63 @@ describe("extension packs may use their own short names everywhere", () => {
     expect(clash.diagnostics[0]).toMatchObject({ code: "clash", path: ["slots", 0, "variables", 0, "id"] });
   });
 
+  it("in rows added to a base table of allowed combinations", () => {
+    const allowTable = {
+      id: "top-height",
+      message: "Glass tops come at 70 cm",
+      table: {
+        variables: ["top", "height"],
+        allow: [
+          [["oak", "steel"], "*"],
+          ["glass", 70],
+        ],
+      },
+    };
+    const baseWithTable = packSchema.parse({ ...deskPack, constraints: [...deskPack.constraints, allowTable] });
+    const withTable = (id: string) => (id === "test/desk" ? [baseWithTable] : []);
+    const walnut = {
+      variable: "top",
+      add: [{ id: "walnut", label: "Walnut", attributes: { width: 120, material: "wood" } }],
+    };
+    const compile = (tables: unknown) => compilePackText(extension({ options: [walnut], tables }), withTable);
+    const selectable = (result: ReturnType<typeof compile>) => {
+      if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+      const { model, structure } = result.compiled;
+      const top = structure.variables.find((v) => v.id === "top")!;
+      return createSpace(model).space.evaluate([]).possible[top.index]![
+        top.options.findIndex((o) => o.id === "partner:walnut")
+      ];
+    };
+    expect(selectable(compile([]))).toBe(false);
+    const extended = compile([{ constraint: "top-height", allow: [["walnut", [70, 80]]] }]);
+    expect(selectable(extended)).toBe(true);
+    if (!extended.ok) throw new Error("unreachable");
+    const rule = extended.compiled.pack.constraints.find((c) => c.id === "top-height")!;
+    expect(rule.table!.allow!.at(-1)).toEqual(["partner:walnut", [70, 80]]);
+
+    const problemsOf = (tables: unknown) => {
+      const result = compile(tables);
+      if (result.ok) throw new Error("expected an error");
+      return result.diagnostics[0];
+    };
+    expect(problemsOf([{ constraint: "top-width", allow: [["walnut", 70]] }])).toMatchObject({
+      code: "unknown-reference",
+      path: ["tables", 0, "constraint"],
+    });
+    expect(problemsOf([{ constraint: "steel-height", allow: [["walnut", 70]] }])).toMatchObject({
+      code: "type",
+      message: "steel-height is not a table of allowed combinations; forbid combinations with a table of your own",
+    });
+    expect(problemsOf([{ constraint: "top-height", allow: [["teak", 70]] }])).toMatchObject({
+      path: ["tables", 0, "allow", 0, 0],
+      message: expect.stringContaining('top has no option "teak"'),
+    });
+    expect(problemsOf([{ constraint: "top-height", allow: [["walnut"]] }])).toMatchObject({
+      path: ["tables", 0, "allow", 0],
+      message: "row 1 has 1 cells for 2 variables",
+    });
+  });
+
   it("and a bad table cell is reported at its row and column in the extension's file", () => {
     const result = compilePackText(
       extension({

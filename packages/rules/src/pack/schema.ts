@@ -242,6 +242,13 @@ const extensionSlotsSchema = z.strictObject({
   constraints: z.array(constraintSchema).max(200).default([]),
 });
 
+const extensionTableSchema = z.strictObject({
+  /** A base constraint whose compatibility table lists the allowed combinations. */
+  constraint: z.string().min(1).max(100),
+  /** More allowed combinations, typically with this pack's new options. */
+  allow: z.array(z.array(tableCell)).min(1).max(5000),
+});
+
 export const packSchema = z.strictObject({
   $schema: z.string().optional(),
   kitbash: z.literal(1),
@@ -261,6 +268,8 @@ export const packSchema = z.strictObject({
   options: z.array(extensionOptionsSchema).max(200).default([]),
   /** Extension packs: variables and rules added to every slot of the base pack's modules. */
   slots: z.array(extensionSlotsSchema).max(50).default([]),
+  /** Extension packs: rows added to the base pack's tables of allowed combinations. */
+  tables: z.array(extensionTableSchema).max(200).default([]),
   constraints: z.array(constraintSchema).max(5000).default([]),
   pricing: z
     .strictObject({ base: money.default(0), rules: z.array(priceRuleSchema).max(1000).default([]) })
