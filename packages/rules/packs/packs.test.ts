@@ -141,7 +141,9 @@ function checkCompleted(
   for (const choice of full!) options[choice.variable] = choice.value;
   const scene = evaluateScene(compiled, options);
   expect(scene.errors).toEqual([]);
-  expect(scene.parts.length).toBeGreaterThanOrEqual(10);
+  // The product stands in a room (a wall, a floor or the ground) that the camera frames it without.
+  expect(scene.parts.some((part) => part.backdrop)).toBe(true);
+  expect(scene.parts.filter((part) => !part.backdrop).length).toBeGreaterThanOrEqual(8);
   for (const part of scene.parts) {
     expect(
       part.size.every((s) => Number.isFinite(s) && s > 0),

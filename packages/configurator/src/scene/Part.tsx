@@ -2,6 +2,7 @@ import type { ScenePart } from "@kitbash/rules";
 import { RoundedBox } from "@react-three/drei";
 import type { ThreeEvent } from "@react-three/fiber";
 import { memo } from "react";
+import { backdropLayers } from "./layers.ts";
 import { useQuality } from "./quality.ts";
 
 const DEG = Math.PI / 180;
@@ -23,6 +24,7 @@ function samePart(a: ScenePart, b: ScenePart): boolean {
     a.metalness === b.metalness &&
     a.opacity === b.opacity &&
     a.selects === b.selects &&
+    a.backdrop === b.backdrop &&
     a.position.every((v, i) => v === b.position[i]) &&
     a.size.every((v, i) => v === b.size[i]) &&
     a.rotation.every((v, i) => v === b.rotation[i])
@@ -62,6 +64,7 @@ function PartMesh({
     castShadow: true,
     receiveShadow: true,
     name: part.key,
+    ...(part.backdrop ? { layers: backdropLayers } : {}),
     ...(part.selects
       ? {
           onClick: click,

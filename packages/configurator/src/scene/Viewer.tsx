@@ -1,10 +1,11 @@
 import { AdaptiveDpr, ContactShadows, Environment, Lightformer, OrbitControls } from "@react-three/drei";
 import { Canvas, useFrame, useThree } from "@react-three/fiber";
 import { useEffect, useLayoutEffect, useMemo, useRef } from "react";
-import { Box3, type Object3D, type Vector3 } from "three";
+import type { Object3D, Vector3 } from "three";
 import { useConfigurator, useConfiguratorStore, useStrings } from "../app/context.tsx";
-import { type CameraPreset, presetPosition } from "./camera.ts";
-import { footprintOf, UNIT_SCALE } from "./footprint.ts";
+import { type CameraPreset, presetPosition, productBox } from "./camera.ts";
+import { footprintOf, shadowSize, UNIT_SCALE } from "./footprint.ts";
+import { BACKDROP_LAYER } from "./layers.ts";
 import { ProductModel } from "./ProductModel.tsx";
 import { detectQuality, type Quality, QualityContext, useQuality } from "./quality.ts";
 
@@ -48,6 +49,10 @@ export default function Viewer({ onReady, preserveDrawingBuffer = false }: Viewe
           frameloop="demand"
           gl={{ preserveDrawingBuffer, antialias: full }}
           data-quality={quality}
+          onCreated={({ camera, raycaster }) => {
+            camera.layers.enable(BACKDROP_LAYER);
+            raycaster.layers.enable(BACKDROP_LAYER);
+          }}
         >
           <color attach="background" args={["#f3f0ea"]} />
           <Lighting quality={quality} />
@@ -128,9 +133,8 @@ function StaticShadowMap() {
 }
 
 /**
- * A soft contact shadow under the product only, drawn once per change of the scene's shape. ContactShadows
- * redraws when it re-renders; remounting it, or changing its size, would compile its shaders and allocate its
- * render targets again on every click, so it stays mounted at unit size inside a group scaled to the footprint.
+ * A soft contact shadow under the product only (backdrop parts are on a layer its camera does not see), drawn
+ * once per change of the scene's shape: ContactShadows redraws when it re-renders.
  */
 function Shadow() {
   const store = useConfiguratorStore();
@@ -139,15 +143,26 @@ function Shadow() {
   const resolution = useQuality() === "full" ? 256 : 128;
   const shape = useSceneShape();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the footprint follows the shape
-  const area = useMemo(() => {
+  const [width, depth] = useMemo(() => {
     const scene = store.getState().snapshot?.scene;
-    return scene ? footprintOf(scene) : null;
+    return scene ? shadowSize(footprintOf(scene)) : [0, 0];
   }, [store, shape]);
-  if (!area) return null;
+  // drei allocates render targets (and does not free the old ones) whenever this array changes identity.
+  const scale = useMemo<[number, number]>(() => [width, depth], [width, depth]);
+  if (width === 0) return null;
+  // 1 cm above height 0, where packs put their floors: a plane in the same place flickers through them, and a
+  // rug lies a few millimetres higher.
+  // drei blurs the shadow with a camera that sees nothing from above height 0: patched in `patches/`.
   return (
-    <group position={[area.x, 0, area.z]} scale={[area.width, 1, area.depth]}>
-      <ContactShadows frames={1} scale={1} resolution={resolution} opacity={0.45} blur={2.4} far={3} />
-    </group>
+    <ContactShadows
+      position={[0, 0.01, 0]}
+      scale={scale}
+      frames={1}
+      resolution={resolution}
+      opacity={0.45}
+      blur={2.4}
+      far={3}
+    />
   );
 }
 
@@ -214,9 +229,7 @@ function CameraRig({
     const product = scene.getObjectByName("product");
     const fit = (which: CameraPreset) => {
       if (!product) return;
-      // Matrices are only current after a render; the unit scale must be in the box.
-      product.updateWorldMatrix(true, true);
-      const box = new Box3().setFromObject(product);
+      const box = productBox(product);
       if (box.isEmpty()) return;
       goal.current = presetPosition(which, box);
       invalidate();

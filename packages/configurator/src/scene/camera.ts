@@ -1,4 +1,5 @@
-import { type Box3, Vector3 } from "three";
+import { Box3, type Object3D, Vector3 } from "three";
+import { BACKDROP_LAYER } from "./layers.ts";
 
 export type CameraPreset = "angle" | "front" | "side" | "top";
 
@@ -15,4 +16,13 @@ export function presetPosition(preset: CameraPreset, box: Box3): { position: Vec
     angle: new Vector3(distance * 0.65, distance * 0.45, distance * 0.85),
   };
   return { position: center.clone().add(offsets[preset]), target };
+}
+
+/** The box a preset frames: the product's parts without the room around them, or everything if that is all there is. */
+export function productBox(product: Object3D): Box3 {
+  // Matrices are only current after a render; the unit scale must be in the box.
+  product.updateWorldMatrix(true, true);
+  const box = new Box3();
+  for (const part of product.children) if (!part.layers.isEnabled(BACKDROP_LAYER)) box.expandByObject(part);
+  return box.isEmpty() ? box.setFromObject(product) : box;
 }

@@ -22,6 +22,8 @@ export interface ScenePart {
   /** The variable a click on the part opens (model id), if any. */
   readonly selects?: string;
   readonly slot?: SlotRef;
+  /** Part of the room around the product, not of the product. */
+  readonly backdrop?: true;
 }
 
 export interface Scene {
@@ -82,6 +84,7 @@ function placePart(interpreter: Interpreter<boolean, number, string>, def: PartD
     metalness: def.metalness ?? 0,
     opacity: def.opacity ?? 1,
     ...(selected ? { selects: selected.id } : {}),
+    ...(def.backdrop ? { backdrop: true as const } : {}),
     ...(scope.slot ? { slot: { module: scope.slot.module.def.id, index: scope.slot.slot.index } } : {}),
   };
 }

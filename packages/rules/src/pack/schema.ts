@@ -188,6 +188,8 @@ export const partSchema = z.strictObject({
   opacity: z.number().min(0).max(1).optional(),
   /** The variable (or, inside forEach, the slot) a click on this part selects. */
   selects: z.string().max(100).optional(),
+  /** Part of the room around the product (wall, floor, rug): drawn, but it casts no contact shadow and the camera frames the product without it. */
+  backdrop: z.boolean().optional(),
 });
 export type PartDef = z.infer<typeof partSchema>;
 
