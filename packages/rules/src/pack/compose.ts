@@ -239,10 +239,10 @@ export function composePack(pack: Pack, resolve: PackResolver, depth = 0): Compo
   const canonical = (choices: Record<string, string | number | boolean>) =>
     Object.fromEntries(
       Object.entries(choices).map(([key, value]) => {
-        const [root, , local] = key.split(".");
-        const id = taken.has(root!) ? slotPath(key) : own(key);
-        const options =
-          optionIds.get(local === undefined ? id.split(".")[0]! : `${id.split(".")[0]}.${id.split(".")[2]}`) ?? [];
+        const id = taken.has(key.split(".")[0]!) ? slotPath(key) : own(key);
+        // `bays.2.type` takes the options of `bays.type`.
+        const [variable, , slotVariable] = id.split(".");
+        const options = optionIds.get(slotVariable === undefined ? variable! : `${variable}.${slotVariable}`) ?? [];
         const partner = typeof value === "string" && !options.includes(value) && options.includes(qualify(value));
         return [id, partner ? qualify(value as string) : value];
       }),
