@@ -9,6 +9,7 @@ export type { Choice, ChoiceError, ParsedChoices } from "./engine/choice.ts";
 export { formatChoice, parseChoices } from "./engine/choice.ts";
 export type { CreatedSpace, SpaceOptions } from "./engine/create.ts";
 export { createSpace, loadSpace, serializeSpace } from "./engine/create.ts";
+export { SPACE_FORMAT } from "./logic/nnf/serialize.ts";
 export type { LintFinding, LintReport } from "./engine/lint.ts";
 export { lintModel } from "./engine/lint.ts";
 export { selectableValues } from "./engine/selectable.ts";

@@ -1,4 +1,4 @@
-import { compilePack, createSpace, loadSpace, packSchema } from "@kitbash/rules";
+import { compilePack, createSpace, loadSpace, packSchema, SPACE_FORMAT } from "@kitbash/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deskPack, setUp, submit } from "../testing/fixtures.ts";
 import { startTestServer, type TestServer } from "../testing/server.ts";
@@ -66,6 +66,14 @@ describe("packs", () => {
     expect(loaded!.space.evaluate([]).count).toBe(createSpace(compiled.compiled.model).space.evaluate([]).count);
     expect((await server.call("GET", "/api/packs/test/desk/space?version=9.0.0")).status).toBe(404);
     expect((await server.call("GET", "/api/packs/test/desk/space")).status).toBe(400);
+  });
+
+  it("serves a compiled space only in the byte layout the client names", async () => {
+    const path = "/api/packs/test/desk/space?version=1.0.0&format=";
+    expect((await fetch(`${server.url}${path}${SPACE_FORMAT}`)).status).toBe(200);
+    const older = await server.call("GET", `${path}${SPACE_FORMAT - 1}`);
+    expect(older.status).toBe(404);
+    expect(older.body.error.message).toContain(`this server writes format ${SPACE_FORMAT}`);
   });
 
   it("lets only partners of the namespace (and the admin) publish", async () => {

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import semver from "semver";
 import { requireKey } from "../auth/identity.ts";
 import type { Services } from "../env.ts";
+import { SPACE_FORMAT } from "@kitbash/rules";
 import { ApiError, notFound } from "../errors.ts";
 import { errors, json, PackIdParams } from "../schemas.ts";
 import { packs } from "../db/schema.ts";
@@ -80,10 +81,13 @@ const space = createRoute({
   tags: ["Packs"],
   summary: "A pack version's compiled solution space (binary d-DNNF), so configurators need not compile it",
   description:
-    "Versions never change, so the response is cacheable forever. Clients check its fingerprint against the model they encode from the pack and compile themselves when it differs.",
+    "Versions never change, so the response is cacheable forever. Clients check its fingerprint against the model they encode from the pack and compile themselves when it differs. A client names the byte layout it reads (`format`), so a cached space in an older layout is never fetched again after an upgrade.",
   request: {
     params: PackIdParams,
-    query: z.object({ version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/) }),
+    query: z.object({
+      version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/),
+      format: z.coerce.number().int().positive().optional().openapi({ description: "The layout the client reads" }),
+    }),
   },
   responses: {
     200: {
@@ -174,7 +178,9 @@ export function packRoutes(services: Services) {
 
   app.openapi(space, async (c) => {
     const { namespace, name } = c.req.valid("param");
-    const { version: v } = c.req.valid("query");
+    const { version: v, format } = c.req.valid("query");
+    if (format !== undefined && format !== SPACE_FORMAT)
+      throw notFound(`a compiled space in format ${format} (this server writes format ${SPACE_FORMAT})`);
     const loaded = await registry.load(`${namespace}/${name}`, v);
     if (loaded === undefined) throw notFound(`pack ${namespace}/${name} ${v}`);
     if (loaded.spaceBytes === undefined)

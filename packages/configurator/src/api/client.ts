@@ -1,4 +1,4 @@
-import type { Design } from "@kitbash/rules";
+import { type Design, SPACE_FORMAT } from "@kitbash/rules";
 
 /** The API's one error shape. */
 export class ApiRequestError extends Error {
@@ -97,7 +97,8 @@ export const api = {
     ),
   /** The pack version's compiled space, or null when the server has none (the engine then compiles). */
   space: async (id: string, version: string): Promise<Uint8Array | null> => {
-    const response = await fetch(`/api/packs/${id}/space?version=${encodeURIComponent(version)}`).catch(() => null);
+    const query = `version=${encodeURIComponent(version)}&format=${SPACE_FORMAT}`;
+    const response = await fetch(`/api/packs/${id}/space?${query}`).catch(() => null);
     return response?.ok ? new Uint8Array(await response.arrayBuffer()) : null;
   },
   design: (id: string, token?: string | null) =>

@@ -58,7 +58,7 @@ export function createSpace(model: ConfigModel, options: SpaceOptions = {}): Cre
     const second = compileCnf(model, {
       ...shared,
       timeBudgetMs: budget - elapsed,
-      maxNodes: best ? best.stats.nodes : maxNodes,
+      maxNodes: best ? best.stats.nodesBuilt : maxNodes,
       // Bounded by the first's work, counted in decisions rather than milliseconds: the same pack must
       // get the same d-DNNF however busy the machine is.
       ...(best ? { maxDecisions: SECOND_ORDER_DECISIONS * best.stats.decisions + 2_000 } : {}),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Cnf } from "../cnf.ts";
 import { compileCnf } from "./compile.ts";
+import { AND, DECISION, FREE, TRUE } from "./nnf.ts";
 
 /** Random 3-CNF from a fixed seed: dense enough that compiling takes thousands of decisions. */
 function random3Cnf(numVars: number, numClauses: number, seed: number): Cnf {
@@ -35,5 +36,27 @@ describe("compile budgets", () => {
     const enough = compileCnf(cnf, { maxDecisions: unlimited.stats.decisions });
     expect(enough.ok).toBe(true);
     expect(enough.stats.nodes).toBe(unlimited.stats.nodes);
+  });
+});
+
+describe("the finished d-DNNF", () => {
+  it("is compact: every node is reached from the root, and no AND has a single parent", () => {
+    const { nnf, stats } = compileCnf(random3Cnf(30, 70, 3)) as Extract<ReturnType<typeof compileCnf>, { ok: true }>;
+    const parents = new Int32Array(nnf.nodeCount);
+    for (let node = 0; node < nnf.nodeCount; node++) {
+      if (nnf.kinds[node] === FREE) continue;
+      for (let i = nnf.offsets[node]!; i < nnf.offsets[node + 1]!; i++) {
+        expect(nnf.edges[i]!).toBeLessThan(node); // children first
+        parents[nnf.edges[i]!]!++;
+      }
+    }
+    const kinds = Array.from(nnf.kinds);
+    expect(kinds.filter((kind) => kind === DECISION).length).toBeGreaterThan(100);
+    // FALSE and TRUE keep their ids; every other node has a parent, and an AND more than one.
+    for (let node = TRUE + 1; node < nnf.root; node++) {
+      expect(parents[node]).toBeGreaterThan(kinds[node] === AND ? 1 : 0);
+    }
+    expect(stats.nodes).toBe(nnf.nodeCount);
+    expect(stats.nodesBuilt).toBeGreaterThan(nnf.nodeCount);
   });
 });

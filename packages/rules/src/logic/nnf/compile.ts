@@ -37,8 +37,11 @@ export interface CompileStats {
   readonly milliseconds: number;
   readonly decisions: number;
   readonly cacheHits: number;
+  /** Of the finished (compacted) d-DNNF; of what was built so far when the compiler gave up. */
   readonly nodes: number;
   readonly edges: number;
+  /** Nodes built while compiling, before compaction: what `maxNodes` bounds. */
+  readonly nodesBuilt: number;
 }
 
 export type CompileResult =
@@ -67,7 +70,7 @@ export function compileCnf(cnf: Cnf, options: CompileOptions = {}): CompileResul
   const outcome = compiler.run();
   const stats = compiler.stats(performance.now() - started);
   if (typeof outcome === "string") return { ok: false, reason: outcome, stats };
-  return { ok: true, nnf: outcome, stats };
+  return { ok: true, nnf: outcome, stats: { ...stats, nodes: outcome.nodeCount, edges: outcome.edges.length } };
 }
 
 interface Component {
@@ -208,6 +211,7 @@ class TopDownCompiler {
       decisions: this.decisions,
       cacheHits: this.cacheHits,
       nodes: this.builder.nodeCount,
+      nodesBuilt: this.builder.nodeCount,
       edges: this.builder.edgeTotal,
     };
   }
@@ -284,7 +288,7 @@ class TopDownCompiler {
     const start = this.trailLength;
     const whenTrue = this.tryBranch(x << 1, start, vars, clauses);
     const whenFalse = this.tryBranch((x << 1) | 1, start, vars, clauses);
-    const node = this.builder.decision(x, whenTrue, whenFalse);
+    const node = this.builder.decision(whenTrue, whenFalse);
 
     const entry: CacheEntry = { vars, clauses, check, node };
     if (bucket === undefined) this.cache.set(hash, [entry]);

@@ -1,4 +1,4 @@
-import { AND, FALSE, FREE, LIT, type Nnf, OR, TRUE } from "./nnf.ts";
+import { AND, DECISION, FALSE, FREE, LIT, type Nnf, TRUE } from "./nnf.ts";
 import { NodeSummaries, SUMMARY_SIZE } from "./summaries.ts";
 
 /**
@@ -10,10 +10,14 @@ import { NodeSummaries, SUMMARY_SIZE } from "./summaries.ts";
  */
 export class NnfEvaluator {
   private readonly sat: Uint8Array;
+  /** Per DECISION node: bit 0 when its first branch has a model, bit 1 when its second does. */
+  private readonly satBranches: Uint8Array;
   private readonly reach: Uint8Array;
   private readonly counts: bigint[];
   private readonly primary: Float64Array;
   private readonly secondary: Float64Array;
+  /** bestModel's pick per DECISION node: 1 for its second branch. */
+  private readonly secondBranch: Uint8Array;
   private readonly summaries: NodeSummaries;
   private derivatives: Float64Array | undefined;
   private suffixes: Float64Array | undefined;
@@ -21,10 +25,12 @@ export class NnfEvaluator {
   constructor(readonly nnf: Nnf) {
     const size = nnf.nodeCount;
     this.sat = new Uint8Array(size);
+    this.satBranches = new Uint8Array(size);
     this.reach = new Uint8Array(size);
     this.counts = new Array<bigint>(size).fill(0n);
     this.primary = new Float64Array(size);
     this.secondary = new Float64Array(size);
+    this.secondBranch = new Uint8Array(size);
     this.summaries = new NodeSummaries(nnf);
   }
 
@@ -36,7 +42,7 @@ export class NnfEvaluator {
    */
   click(allowed: Uint8Array, prices: Float64Array, leadTimes: Float64Array, possible: Uint8Array): ClickSummary {
     this.summaries.update(allowed, prices, leadTimes);
-    this.reachDown(allowed, possible, this.summaries.sat);
+    this.reachDown(allowed, possible, this.summaries.sat, this.summaries.satBranches);
     const at = this.nnf.root * SUMMARY_SIZE;
     const s = this.summaries.values;
     if (s[at] === 0) return { count: 0n, price: undefined, leadTime: undefined };
@@ -59,12 +65,12 @@ export class NnfEvaluator {
    */
   possibleLiterals(allowed: Uint8Array, out: Uint8Array): boolean {
     this.upSat(allowed);
-    this.reachDown(allowed, out, this.sat);
+    this.reachDown(allowed, out, this.sat, this.satBranches);
     return this.sat[this.nnf.root] === 1;
   }
 
-  /** The top-down half of `possibleLiterals`, given each node's satisfiability. */
-  private reachDown(allowed: Uint8Array, out: Uint8Array, sat: Uint8Array): void {
+  /** The top-down half of `possibleLiterals`, given each node's and DECISION branch's satisfiability. */
+  private reachDown(allowed: Uint8Array, out: Uint8Array, sat: Uint8Array, satBranches: Uint8Array): void {
     const { kinds, offsets, edges, lits, root } = this.nnf;
     const { reach } = this;
     out.fill(0);
@@ -77,23 +83,11 @@ export class NnfEvaluator {
       const end = offsets[node + 1]!;
       if (kind === LIT) {
         out[lits[node]!] = 1;
-      } else if (kind === OR) {
-        for (let i = start; i < end; i++) reach[edges[i]!] = 1;
       } else if (kind === AND) {
-        // A satisfiable node has no failing child; otherwise only a single failing child is reached.
-        if (sat[node] === 1) {
-          for (let i = start; i < end; i++) reach[edges[i]!] = 1;
-          continue;
-        }
-        let failing = -1;
-        let failures = 0;
-        for (let i = start; i < end && failures < 2; i++) {
-          if (sat[edges[i]!] === 0) {
-            failures++;
-            failing = edges[i]!;
-          }
-        }
-        if (failures === 1) reach[failing] = 1;
+        reachConjunction(edges, start, end, sat[node] === 1, sat, reach);
+      } else if (kind === DECISION) {
+        reachConjunction(edges, start, lits[node]!, (satBranches[node]! & 1) !== 0, sat, reach);
+        reachConjunction(edges, lits[node]!, end, (satBranches[node]! & 2) !== 0, sat, reach);
       } else if (kind === FREE) {
         let failing = -1;
         let failures = 0;
@@ -127,18 +121,41 @@ export class NnfEvaluator {
   /**
    * The root's exact count after a summaries update. A double count below 2^53 is exact (every node that
    * contributes to it is no larger, and rounding is monotone), so only the nodes at or above 2^53,
-   * usually a few near the root, are recounted with BigInt.
+   * usually a few near the root and known in advance, are recounted with BigInt.
    */
   private exactCount(allowed: Uint8Array): bigint {
-    const { root } = this.nnf;
+    const { kinds, offsets, edges, lits, root } = this.nnf;
     const s = this.summaries.values;
     const { counts } = this;
     const floatCount = (node: number) => s[node * SUMMARY_SIZE]!;
     if (floatCount(root) < MAX_EXACT_DOUBLE) return BigInt(floatCount(root));
+    // Children below 2^53 are multiplied in doubles while the product stays exact there.
+    const product = (start: number, end: number) => {
+      let exact = 1n;
+      let pending = 1;
+      for (let i = start; i < end; i++) {
+        const child = edges[i]!;
+        const factor = floatCount(child);
+        if (factor === 0) return 0n;
+        if (factor >= MAX_EXACT_DOUBLE) exact *= counts[child]!;
+        else if (pending * factor < MAX_EXACT_DOUBLE) pending *= factor;
+        else {
+          exact *= BigInt(pending);
+          pending = factor;
+        }
+      }
+      return exact * BigInt(pending);
+    };
     const exact = (child: number) =>
       floatCount(child) < MAX_EXACT_DOUBLE ? BigInt(floatCount(child)) : counts[child]!;
-    for (let node = 0; node <= root; node++) {
-      if (floatCount(node) >= MAX_EXACT_DOUBLE) counts[node] = this.countNode(node, allowed, exact);
+    for (const node of this.summaries.nodesCountingAtLeast(MAX_EXACT_DOUBLE)) {
+      if (floatCount(node) < MAX_EXACT_DOUBLE) continue;
+      const kind = kinds[node];
+      const start = offsets[node]!;
+      const end = offsets[node + 1]!;
+      if (kind === AND) counts[node] = product(start, end);
+      else if (kind === DECISION) counts[node] = product(start, lits[node]!) + product(lits[node]!, end);
+      else counts[node] = this.countNode(node, allowed, exact);
     }
     return counts[root]!;
   }
@@ -150,7 +167,6 @@ export class NnfEvaluator {
     if (inDoubles.every((count) => count < MAX_EXACT_DOUBLE)) return Array.from(inDoubles, BigInt);
     const { kinds, offsets, edges, lits, root, numVars } = this.nnf;
     this.upCount(allowed);
-    const counts = this.counts;
     const result = new Array<bigint>(2 * numVars).fill(0n);
     const outer = new Array<bigint>(this.nnf.nodeCount).fill(0n);
     outer[root] = 1n;
@@ -163,20 +179,11 @@ export class NnfEvaluator {
       if (kind === LIT) {
         const lit = lits[node]!;
         result[lit] = result[lit]! + d;
-      } else if (kind === OR) {
-        for (let i = start; i < end; i++) outer[edges[i]!] = outer[edges[i]!]! + d;
       } else if (kind === AND) {
-        // Each child's derivative is the product of its siblings: prefix and suffix products avoid division.
-        const n = end - start;
-        const suffix = new Array<bigint>(n + 1);
-        suffix[n] = 1n;
-        for (let i = n - 1; i >= 0; i--) suffix[i] = suffix[i + 1]! * counts[edges[start + i]!]!;
-        let prefix = d;
-        for (let i = 0; i < n; i++) {
-          const child = edges[start + i]!;
-          outer[child] = outer[child]! + prefix * suffix[i + 1]!;
-          prefix *= counts[child]!;
-        }
+        this.conjunctionDerivatives(start, end, d, outer);
+      } else if (kind === DECISION) {
+        this.conjunctionDerivatives(start, lits[node]!, d, outer);
+        this.conjunctionDerivatives(lits[node]!, end, d, outer);
       } else if (kind === FREE) {
         freeDerivatives(edges, start, end, allowed, (v, doublings) => {
           const others = d << BigInt(doublings);
@@ -204,6 +211,17 @@ export class NnfEvaluator {
     this.derivatives ??= new Float64Array(this.nnf.nodeCount);
     this.suffixes ??= new Float64Array(edges.length + 1);
     const { derivatives: outer, suffixes } = this;
+    // A conjunction's derivative `d` times the product of each child's siblings, added to the child's.
+    const spread = (start: number, end: number, d: number) => {
+      // suffixes[i]: the product of the counts of the children from edge i on.
+      suffixes[end] = 1;
+      for (let i = end - 1; i >= start; i--) suffixes[i] = suffixes[i + 1]! * count(edges[i]!);
+      let prefix = d;
+      for (let i = start; i < end; i++) {
+        outer[edges[i]!]! += prefix * suffixes[i + 1]!;
+        prefix *= count(edges[i]!);
+      }
+    };
     outer.fill(0);
     outer[root] = 1;
     for (let node = root; node >= 0; node--) {
@@ -213,16 +231,10 @@ export class NnfEvaluator {
       const end = offsets[node + 1]!;
       const kind = kinds[node];
       if (kind === LIT) result[lits[node]!]! += d;
-      else if (kind === OR) for (let i = start; i < end; i++) outer[edges[i]!]! += d;
-      else if (kind === AND) {
-        // suffixes[i]: the product of the counts of the children from edge i on.
-        suffixes[end] = 1;
-        for (let i = end - 1; i >= start; i--) suffixes[i] = suffixes[i + 1]! * count(edges[i]!);
-        let prefix = d;
-        for (let i = start; i < end; i++) {
-          outer[edges[i]!]! += prefix * suffixes[i + 1]!;
-          prefix *= count(edges[i]!);
-        }
+      else if (kind === AND) spread(start, end, d);
+      else if (kind === DECISION) {
+        spread(start, lits[node]!, d);
+        spread(lits[node]!, end, d);
       } else if (kind === FREE) {
         freeDerivatives(edges, start, end, allowed, (v, doublings) => {
           const others = d * 2 ** doublings;
@@ -242,6 +254,7 @@ export class NnfEvaluator {
     const { kinds, offsets, edges, lits, root, numVars } = this.nnf;
     const a = this.primary;
     const b = this.secondary;
+    const secondBranch = this.secondBranch;
     for (let node = 0; node <= root; node++) {
       const kind = kinds[node];
       const start = offsets[node]!;
@@ -257,19 +270,19 @@ export class NnfEvaluator {
         a[node] = allowed[lit] === 1 ? primary[lit]! : Number.POSITIVE_INFINITY;
         b[node] = secondary[lit]!;
       } else if (kind === AND) {
-        let sa = 0;
-        let sb = 0;
-        for (let i = start; i < end; i++) {
-          sa += a[edges[i]!]!;
-          sb += b[edges[i]!]!;
-        }
-        a[node] = sa;
-        b[node] = sb;
-      } else if (kind === OR) {
-        let best = edges[start]!;
-        for (let i = start + 1; i < end; i++) if (better(a, b, edges[i]!, best)) best = edges[i]!;
-        a[node] = a[best]!;
-        b[node] = b[best]!;
+        a[node] = sum(a, edges, start, end);
+        b[node] = sum(b, edges, start, end);
+      } else if (kind === DECISION) {
+        const mid = lits[node]!;
+        const a1 = sum(a, edges, start, mid);
+        const b1 = sum(b, edges, start, mid);
+        const a2 = sum(a, edges, mid, end);
+        const b2 = sum(b, edges, mid, end);
+        // Ties go to the first branch.
+        const second = a2 < a1 || (a2 === a1 && b2 < b1);
+        secondBranch[node] = second ? 1 : 0;
+        a[node] = second ? a2 : a1;
+        b[node] = second ? b2 : b1;
       } else if (kind === FREE) {
         let sa = 0;
         let sb = 0;
@@ -295,10 +308,9 @@ export class NnfEvaluator {
         model[lits[node]! >> 1] = lits[node]!;
       } else if (kind === AND) {
         for (let i = start; i < end; i++) stack.push(edges[i]!);
-      } else if (kind === OR) {
-        let best = edges[start]!;
-        for (let i = start + 1; i < end; i++) if (better(a, b, edges[i]!, best)) best = edges[i]!;
-        stack.push(best);
+      } else if (kind === DECISION) {
+        const second = secondBranch[node] === 1;
+        for (let i = second ? lits[node]! : start; i < (second ? end : lits[node]!); i++) stack.push(edges[i]!);
       } else if (kind === FREE) {
         for (let i = start; i < end; i++) {
           const v = edges[i]!;
@@ -311,7 +323,7 @@ export class NnfEvaluator {
 
   private upSat(allowed: Uint8Array): void {
     const { kinds, offsets, edges, lits, root } = this.nnf;
-    const sat = this.sat;
+    const { sat, satBranches } = this;
     for (let node = 0; node <= root; node++) {
       const kind = kinds[node];
       const start = offsets[node]!;
@@ -319,21 +331,11 @@ export class NnfEvaluator {
       let value = 0;
       if (kind === TRUE) value = 1;
       else if (kind === LIT) value = allowed[lits[node]!]!;
-      else if (kind === AND) {
-        value = 1;
-        for (let i = start; i < end; i++) {
-          if (sat[edges[i]!] === 0) {
-            value = 0;
-            break;
-          }
-        }
-      } else if (kind === OR) {
-        for (let i = start; i < end; i++) {
-          if (sat[edges[i]!] === 1) {
-            value = 1;
-            break;
-          }
-        }
+      else if (kind === AND) value = allSatisfiable(sat, edges, start, end);
+      else if (kind === DECISION) {
+        satBranches[node] =
+          allSatisfiable(sat, edges, start, lits[node]!) | (allSatisfiable(sat, edges, lits[node]!, end) << 1);
+        value = satBranches[node] === 0 ? 0 : 1;
       } else if (kind === FREE) {
         value = 1;
         for (let i = start; i < end; i++) {
@@ -354,6 +356,40 @@ export class NnfEvaluator {
     for (let node = 0; node <= this.nnf.root; node++) counts[node] = this.countNode(node, allowed, value);
   }
 
+  /** Adds to each child of a conjunction (edges[start..end]) its derivative: `d` times its siblings' counts. */
+  private conjunctionDerivatives(start: number, end: number, d: bigint, outer: bigint[]): void {
+    const { edges } = this.nnf;
+    const counts = this.counts;
+    // Prefix and suffix products avoid division.
+    const suffix = new Array<bigint>(end - start + 1);
+    suffix[end - start] = 1n;
+    for (let i = end - 1; i >= start; i--) suffix[i - start] = suffix[i - start + 1]! * counts[edges[i]!]!;
+    let prefix = d;
+    for (let i = start; i < end; i++) {
+      const child = edges[i]!;
+      outer[child] = outer[child]! + prefix * suffix[i - start + 1]!;
+      prefix *= counts[child]!;
+    }
+  }
+
+  /** The model count of a conjunction (edges[start..end]) from its children's counts. */
+  private countConjunction(start: number, end: number, allowed: Uint8Array, count: (child: number) => bigint): bigint {
+    const { kinds, edges, lits } = this.nnf;
+    // Literal children count 1 or 0: test them without BigInt arithmetic, which dominates the pass.
+    let product = 1n;
+    for (let i = start; i < end; i++) {
+      const child = edges[i]!;
+      if (kinds[child] === LIT) {
+        if (allowed[lits[child]!] === 0) return 0n;
+        continue;
+      }
+      const factor = count(child);
+      if (factor === 0n) return 0n;
+      if (factor !== 1n) product *= factor;
+    }
+    return product;
+  }
+
   /** A node's model count from its children's counts (`count(child)`). */
   private countNode(node: number, allowed: Uint8Array, count: (child: number) => bigint): bigint {
     const { kinds, offsets, edges, lits } = this.nnf;
@@ -362,25 +398,10 @@ export class NnfEvaluator {
     const end = offsets[node + 1]!;
     if (kind === TRUE) return 1n;
     if (kind === LIT) return allowed[lits[node]!] === 1 ? 1n : 0n;
-    if (kind === OR) {
-      let sum = 0n;
-      for (let i = start; i < end; i++) sum += count(edges[i]!);
-      return sum;
-    }
-    if (kind === AND) {
-      // Literal children count 1 or 0: test them without BigInt arithmetic, which dominates the pass.
-      let product = 1n;
-      for (let i = start; i < end; i++) {
-        const child = edges[i]!;
-        if (kinds[child] === LIT) {
-          if (allowed[lits[child]!] === 0) return 0n;
-          continue;
-        }
-        const factor = count(child);
-        if (factor === 0n) return 0n;
-        if (factor !== 1n) product *= factor;
-      }
-      return product;
+    if (kind === AND) return this.countConjunction(start, end, allowed, count);
+    if (kind === DECISION) {
+      const mid = lits[node]!;
+      return this.countConjunction(start, mid, allowed, count) + this.countConjunction(mid, end, allowed, count);
     }
     if (kind === FREE) {
       let both = 0;
@@ -394,6 +415,47 @@ export class NnfEvaluator {
     }
     return 0n;
   }
+}
+
+/** 1 when every child in edges[start..end] is satisfiable, else 0. */
+function allSatisfiable(sat: Uint8Array, edges: Int32Array, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (sat[edges[i]!] === 0) return 0;
+  return 1;
+}
+
+/** The sum of `values` over the children in edges[start..end]. */
+function sum(values: Float64Array, edges: Int32Array, start: number, end: number): number {
+  let total = 0;
+  for (let i = start; i < end; i++) total += values[edges[i]!]!;
+  return total;
+}
+
+/**
+ * Reaches the children of a reached conjunction (edges[start..end]) that can matter: all of them when
+ * it is satisfiable; otherwise its only unsatisfiable child, if it has just one (which a value of
+ * that child's could make satisfiable).
+ */
+function reachConjunction(
+  edges: Int32Array,
+  start: number,
+  end: number,
+  satisfiable: boolean,
+  sat: Uint8Array,
+  reach: Uint8Array,
+): void {
+  if (satisfiable) {
+    for (let i = start; i < end; i++) reach[edges[i]!] = 1;
+    return;
+  }
+  let failing = -1;
+  let failures = 0;
+  for (let i = start; i < end && failures < 2; i++) {
+    if (sat[edges[i]!] === 0) {
+      failures++;
+      failing = edges[i]!;
+    }
+  }
+  if (failures === 1) reach[failing] = 1;
 }
 
 export interface ClickSummary {
@@ -434,10 +496,6 @@ function freeDerivatives(
     if (failures === 1 && options !== 0) continue;
     visit(v, options === 2 ? both - 1 : both);
   }
-}
-
-function better(a: Float64Array, b: Float64Array, x: number, y: number): boolean {
-  return a[x]! < a[y]! || (a[x] === a[y] && b[x]! < b[y]!);
 }
 
 function bestFreeLiteral(v: number, allowed: Uint8Array, primary: Float64Array, secondary: Float64Array): number {

@@ -5,25 +5,30 @@ export const FALSE = 0;
 export const TRUE = 1;
 export const LIT = 2;
 export const AND = 3;
-export const OR = 4;
+/**
+ * A deterministic OR of two conjunctions, the decision variable true in the first and false in the
+ * second: `edges[offsets[n] .. lits[n]]` are the first's children, `edges[lits[n] .. offsets[n+1]]`
+ * the second's. One node instead of an OR over two ANDs: a click's passes cost mostly per node.
+ */
+export const DECISION = 4;
 /** A conjunction of "either value" for each listed variable: smoothing without one node per variable. */
 export const FREE = 5;
 
 /**
  * An immutable d-DNNF in flat arrays. Node ids are topologically ordered (children before parents),
  * so bottom-up passes iterate ids upwards and top-down passes iterate them downwards.
- * Every OR node is a decision on `lits[node]` (a variable) and every AND node's children mention
- * disjoint variables; every child of an OR node mentions exactly the same variables (smoothness).
+ * Every AND node's (and DECISION branch's) children mention disjoint variables; both branches of a
+ * DECISION mention exactly the same variables (smoothness).
  */
 export interface Nnf {
   readonly numVars: number;
   readonly nodeCount: number;
   readonly root: number;
   readonly kinds: Uint8Array;
-  /** `edges[offsets[n] .. offsets[n+1]]` are a node's children (AND, OR) or variables (FREE). */
+  /** `edges[offsets[n] .. offsets[n+1]]` are a node's children (AND, DECISION) or variables (FREE). */
   readonly offsets: Int32Array;
   readonly edges: Int32Array;
-  /** LIT: the literal; OR: the decision variable. */
+  /** LIT: the literal; DECISION: the edge where the second branch starts. */
   readonly lits: Int32Array;
 }
 
@@ -89,11 +94,11 @@ export class NnfBuilder {
     return node;
   }
 
-  /** Decision on `variable`: `whenTrue` holds the positive literal, `whenFalse` the negative one. */
-  decision(variable: number, whenTrue: number, whenFalse: number): number {
+  /** Decision on a variable: `whenTrue` holds its positive literal, `whenFalse` the negative one. */
+  decision(whenTrue: number, whenFalse: number): number {
     if (whenTrue === FALSE) return whenFalse;
     if (whenFalse === FALSE) return whenTrue;
-    return this.push(OR, variable, [whenTrue, whenFalse]);
+    return this.push(DECISION, this.edgeCount + 1, [whenTrue, whenFalse]);
   }
 
   free(variables: readonly number[]): number {
@@ -101,16 +106,56 @@ export class NnfBuilder {
     return this.push(FREE, 0, variables);
   }
 
+  /**
+   * The d-DNNF below `root`, compacted: nodes the root does not reach are dropped, and an AND with a
+   * single parent is merged into that parent's conjunction (a DECISION branch or another AND).
+   */
   finish(root: number): Nnf {
-    const n = this.count;
+    const { kinds, offsets, edges, lits } = this;
+    const parents = new Int32Array(this.count);
+    const reached = new Uint8Array(this.count);
+    reached[root] = 1;
+    for (let node = root; node >= 0; node--) {
+      if (reached[node] === 0 || kinds[node] === FREE) continue;
+      for (let i = offsets[node]!; i < offsets[node + 1]!; i++) {
+        reached[edges[i]!] = 1;
+        parents[edges[i]!]!++;
+      }
+    }
+    const merged = (node: number) => kinds[node] === AND && parents[node] === 1;
+    const id = new Int32Array(this.count).fill(-1);
+    const out = { kinds: [] as number[], lits: [] as number[], offsets: [0], edges: [] as number[] };
+    // Children of a conjunction, with merged ANDs replaced by their own children.
+    const conjoin = (child: number) => {
+      if (!merged(child)) out.edges.push(id[child]!);
+      else for (let i = offsets[child]!; i < offsets[child + 1]!; i++) conjoin(edges[i]!);
+    };
+    for (let node = 0; node <= root; node++) {
+      // FALSE and TRUE keep their ids, which callers compare against.
+      if (node > TRUE && (reached[node] === 0 || merged(node))) continue;
+      id[node] = out.kinds.length;
+      out.kinds.push(kinds[node]!);
+      const kind = kinds[node];
+      const start = offsets[node]!;
+      const end = offsets[node + 1]!;
+      if (kind === FREE) for (let i = start; i < end; i++) out.edges.push(edges[i]!);
+      else if (kind === AND) for (let i = start; i < end; i++) conjoin(edges[i]!);
+      else if (kind === DECISION) {
+        for (let i = start; i < lits[node]!; i++) conjoin(edges[i]!);
+        out.lits.push(out.edges.length);
+        for (let i = lits[node]!; i < end; i++) conjoin(edges[i]!);
+      }
+      if (kind !== DECISION) out.lits.push(lits[node]!);
+      out.offsets.push(out.edges.length);
+    }
     return {
       numVars: this.numVars,
-      nodeCount: n,
-      root,
-      kinds: this.kinds.slice(0, n),
-      offsets: this.offsets.slice(0, n + 1),
-      edges: this.edges.slice(0, this.edgeCount),
-      lits: this.lits.slice(0, n),
+      nodeCount: out.kinds.length,
+      root: id[root]!,
+      kinds: Uint8Array.from(out.kinds),
+      offsets: Int32Array.from(out.offsets),
+      edges: Int32Array.from(out.edges),
+      lits: Int32Array.from(out.lits),
     };
   }
 

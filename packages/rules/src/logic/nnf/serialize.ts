@@ -2,7 +2,8 @@ import type { Cnf } from "../cnf.ts";
 import type { Nnf } from "./nnf.ts";
 
 const MAGIC = 0x464e424b; // "KBNF"
-const FORMAT = 1;
+/** The bytes' layout version; 2 has DECISION nodes (one per OR of two conjunctions). */
+export const SPACE_FORMAT = 2;
 const HEADER_WORDS = 8;
 
 /**
@@ -14,7 +15,7 @@ export function serializeNnf(nnf: Nnf, fingerprint: number): Uint8Array {
   const words = HEADER_WORDS + kindsWords + (nnf.nodeCount + 1) + nnf.edges.length + nnf.nodeCount;
   const buffer = new ArrayBuffer(words * 4);
   const header = new Uint32Array(buffer, 0, HEADER_WORDS);
-  header.set([MAGIC, FORMAT, fingerprint >>> 0, nnf.numVars, nnf.nodeCount, nnf.root, nnf.edges.length, 0]);
+  header.set([MAGIC, SPACE_FORMAT, fingerprint >>> 0, nnf.numVars, nnf.nodeCount, nnf.root, nnf.edges.length, 0]);
   let at = HEADER_WORDS * 4;
   new Uint8Array(buffer, at, nnf.nodeCount).set(nnf.kinds);
   at += kindsWords * 4;
@@ -32,7 +33,7 @@ export function deserializeNnf(bytes: Uint8Array, fingerprint: number): Nnf | un
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.byteLength < HEADER_WORDS * 4) return undefined;
   const word = (i: number) => view.getUint32(i * 4, true);
-  if (word(0) !== MAGIC || word(1) !== FORMAT || word(2) !== fingerprint >>> 0) return undefined;
+  if (word(0) !== MAGIC || word(1) !== SPACE_FORMAT || word(2) !== fingerprint >>> 0) return undefined;
   const [numVars, nodeCount, root, edgeCount] = [word(3), word(4), word(5), word(6)];
   const kindsWords = Math.ceil(nodeCount / 4);
   const expected = (HEADER_WORDS + kindsWords + nodeCount + 1 + edgeCount + nodeCount) * 4;

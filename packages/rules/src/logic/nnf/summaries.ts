@@ -1,4 +1,4 @@
-import { AND, FREE, LIT, type Nnf, OR, TRUE } from "./nnf.ts";
+import { AND, DECISION, FREE, LIT, type Nnf, TRUE } from "./nnf.ts";
 
 /** Doubles per node: model count, least and greatest summed price, least and greatest largest lead time. */
 export const SUMMARY_SIZE = 5;
@@ -19,12 +19,18 @@ export class NodeSummaries {
   readonly values: Float64Array;
   /** 1 where the node has a model under the evidence. */
   readonly sat: Uint8Array;
+  /** Per DECISION node: bit 0 when its first branch has a model, bit 1 when its second does. */
+  readonly satBranches: Uint8Array;
   private last: LastUpdate | undefined;
+  /** Scratch: the summaries of a DECISION's two branches. */
+  private readonly branches = new Float64Array(2 * SUMMARY_SIZE);
   private above: Ancestors | undefined;
+  private large: { readonly bound: number; readonly nodes: Int32Array } | undefined;
 
   constructor(private readonly nnf: Nnf) {
     this.values = new Float64Array(nnf.nodeCount * SUMMARY_SIZE);
     this.sat = new Uint8Array(nnf.nodeCount);
+    this.satBranches = new Uint8Array(nnf.nodeCount);
   }
 
   /** Brings the summaries to `allowed`; without weights, the last ones (none at first) are kept. */
@@ -35,7 +41,16 @@ export class NodeSummaries {
     if (last === undefined || last.prices !== prices || last.leadTimes !== leadTimes) {
       const none = new Uint8Array(allowed.length).fill(1);
       this.sweep(0, none, prices, leadTimes, undefined);
-      last = { allowed: none, prices, leadTimes, base: { values: this.values.slice(), sat: this.sat.slice() } };
+      last = {
+        allowed: none,
+        prices,
+        leadTimes,
+        base: {
+          values: this.values.slice(),
+          sat: this.sat.slice(),
+          satBranches: this.satBranches.slice(),
+        },
+      };
       this.last = last;
     }
     // Start from the last evidence or from none, whichever is fewer variables away: a new
@@ -43,6 +58,7 @@ export class NodeSummaries {
     if (constrainedVariables(allowed) < changedVariables(allowed, last.allowed)) {
       this.values.set(last.base.values);
       this.sat.set(last.base.sat);
+      this.satBranches.set(last.base.satBranches);
       last.allowed.fill(1);
     }
     this.above ??= new Ancestors(this.nnf);
@@ -59,6 +75,21 @@ export class NodeSummaries {
   }
 
   /**
+   * The nodes whose model count without evidence is at least `bound`, children first (after a first
+   * update). Evidence only lowers counts, so no other node ever reaches `bound`.
+   */
+  nodesCountingAtLeast(bound: number): Int32Array {
+    const base = this.last?.base.values;
+    if (base === undefined) throw new Error("NodeSummaries.update must run first");
+    if (this.large?.bound !== bound) {
+      const nodes: number[] = [];
+      for (let node = 0; node < this.nnf.nodeCount; node++) if (base[node * SUMMARY_SIZE]! >= bound) nodes.push(node);
+      this.large = { bound, nodes: Int32Array.from(nodes) };
+    }
+    return this.large.nodes;
+  }
+
+  /**
    * Recomputes nodes from `from` upwards; node ids are topological, so children come first. With
    * `above`, only marked nodes are recomputed and their parents marked in turn; marking costs
    * about as much as recomputing, so once many nodes are marked (a new session, a preset) the
@@ -72,14 +103,13 @@ export class NodeSummaries {
     above: Ancestors | undefined,
   ): void {
     const { kinds, offsets, edges, lits, root } = this.nnf;
-    const { values: s, sat } = this;
+    const { values: s, sat, satBranches, branches } = this;
     let marked = above;
     let budget = Math.ceil(root * INCREMENTAL_SHARE);
     for (let node = from; node <= root; node++) {
       if (marked !== undefined) {
         if (!marked.isMarked(node)) continue;
         if (--budget === 0) marked = undefined;
-        else marked.markParents(node);
       }
       const kind = kinds[node];
       const start = offsets[node]!;
@@ -95,32 +125,26 @@ export class NodeSummaries {
         lo = hi = prices[lit]!;
         leadLo = leadHi = leadTimes[lit]!;
       } else if (kind === AND) {
-        count = 1;
-        for (let i = start; i < end; i++) {
-          const c = edges[i]! * SUMMARY_SIZE;
-          const factor = s[c]!;
-          if (factor === 0) {
-            count = 0;
-            break;
-          }
-          count *= factor;
-          lo += s[c + 1]!;
-          hi += s[c + 2]!;
-          if (s[c + 3]! > leadLo) leadLo = s[c + 3]!;
-          if (s[c + 4]! > leadHi) leadHi = s[c + 4]!;
-        }
-      } else if (kind === OR) {
+        conjunction(s, edges, start, end, branches, 0);
+        count = branches[0]!;
+        lo = branches[1]!;
+        hi = branches[2]!;
+        leadLo = branches[3]!;
+        leadHi = branches[4]!;
+      } else if (kind === DECISION) {
+        conjunction(s, edges, start, lits[node]!, branches, 0);
+        conjunction(s, edges, lits[node]!, end, branches, SUMMARY_SIZE);
+        satBranches[node] = (branches[0]! > 0 ? 1 : 0) | (branches[SUMMARY_SIZE]! > 0 ? 2 : 0);
         lo = Number.POSITIVE_INFINITY;
         hi = Number.NEGATIVE_INFINITY;
         leadLo = Number.POSITIVE_INFINITY;
-        for (let i = start; i < end; i++) {
-          const c = edges[i]! * SUMMARY_SIZE;
-          if (s[c] === 0) continue;
-          count += s[c]!;
-          if (s[c + 1]! < lo) lo = s[c + 1]!;
-          if (s[c + 2]! > hi) hi = s[c + 2]!;
-          if (s[c + 3]! < leadLo) leadLo = s[c + 3]!;
-          if (s[c + 4]! > leadHi) leadHi = s[c + 4]!;
+        for (let b = 0; b < 2 * SUMMARY_SIZE; b += SUMMARY_SIZE) {
+          if (branches[b] === 0) continue;
+          count += branches[b]!;
+          if (branches[b + 1]! < lo) lo = branches[b + 1]!;
+          if (branches[b + 2]! > hi) hi = branches[b + 2]!;
+          if (branches[b + 3]! < leadLo) leadLo = branches[b + 3]!;
+          if (branches[b + 4]! > leadHi) leadHi = branches[b + 4]!;
         }
       } else if (kind === FREE) {
         count = 1;
@@ -149,6 +173,11 @@ export class NodeSummaries {
         count = 1;
       }
       const at = node * SUMMARY_SIZE;
+      if (
+        marked !== undefined &&
+        (s[at] !== count || s[at + 1] !== lo || s[at + 2] !== hi || s[at + 3] !== leadLo || s[at + 4] !== leadHi)
+      )
+        marked.markParents(node);
       s[at] = count;
       s[at + 1] = lo;
       s[at + 2] = hi;
@@ -159,12 +188,39 @@ export class NodeSummaries {
   }
 }
 
+/** Writes the summary of a conjunction of the children edges[start..end] to out[at .. at + SUMMARY_SIZE]. */
+function conjunction(s: Float64Array, edges: Int32Array, start: number, end: number, out: Float64Array, at: number) {
+  let count = 1;
+  let lo = 0;
+  let hi = 0;
+  let leadLo = NO_LEAD_TIME;
+  let leadHi = NO_LEAD_TIME;
+  for (let i = start; i < end; i++) {
+    const c = edges[i]! * SUMMARY_SIZE;
+    const factor = s[c]!;
+    if (factor === 0) {
+      count = 0;
+      break;
+    }
+    count *= factor;
+    lo += s[c + 1]!;
+    hi += s[c + 2]!;
+    if (s[c + 3]! > leadLo) leadLo = s[c + 3]!;
+    if (s[c + 4]! > leadHi) leadHi = s[c + 4]!;
+  }
+  out[at] = count;
+  out[at + 1] = lo;
+  out[at + 2] = hi;
+  out[at + 3] = leadLo;
+  out[at + 4] = leadHi;
+}
+
 interface LastUpdate {
   readonly allowed: Uint8Array;
   readonly prices: Float64Array;
   readonly leadTimes: Float64Array;
   /** The summaries without evidence. */
-  readonly base: { readonly values: Float64Array; readonly sat: Uint8Array };
+  readonly base: { readonly values: Float64Array; readonly sat: Uint8Array; readonly satBranches: Uint8Array };
 }
 
 /** The number of variables whose evidence differs. */
