@@ -44,7 +44,7 @@ export function createApp(services: Services) {
   });
   app.notFound((c) => c.json(errorBody(404, "not_found", `there is no ${c.req.method} ${c.req.path}`), 404));
 
-  app.get("/healthz", (c) => c.json({ ok: true, store: services.store.kind }));
+  app.get("/healthz", (c) => c.json({ ok: true, store: services.store.kind, packsWarm: services.packs.warmed }));
   app.use("/api/packs/*", compress());
 
   app.use("/api/*", async (c, next) => {

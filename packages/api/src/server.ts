@@ -13,6 +13,8 @@ import { seedPacks } from "./seed.ts";
 export interface RunningServer {
   readonly url: string;
   readonly services: Services;
+  /** Settles once every pack's space is compiled (at once when the server does not warm them). */
+  readonly warmed: Promise<void>;
   /** Stops accepting requests, lets those in flight finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -44,13 +46,16 @@ export async function startServer(
     const started = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(started));
   });
   // Compile the packs' spaces now rather than on a customer's first click.
-  if (options.warm ?? true)
-    void packs.warm().catch((error: unknown) => log(`warming the packs failed: ${String(error)}`));
+  const warmed =
+    (options.warm ?? true)
+      ? packs.warm().catch((error: unknown) => log(`warming the packs failed: ${String(error)}`))
+      : Promise.resolve();
   const bound = server.address();
   const port = typeof bound === "object" && bound !== null ? bound.port : config.PORT;
   return {
     url: `http://${config.HOST}:${port}`,
     services,
+    warmed,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();

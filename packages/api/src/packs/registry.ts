@@ -48,6 +48,8 @@ const MAX_CHAIN = 8;
 /** Published packs: serves them, compiles them once per process, and checks new versions before they are kept. */
 export class PackRegistry {
   private readonly cache = new Map<string, Promise<LoadedPack | undefined>>();
+  /** Whether `warm` has compiled every pack (until then, a first request may wait for a compile). */
+  warmed = false;
 
   constructor(private readonly db: Database) {}
 
@@ -145,6 +147,7 @@ export class PackRegistry {
       await new Promise((resolve) => setImmediate(resolve));
       (await this.load(id))?.spaceBytes;
     }
+    this.warmed = true;
   }
 
   /** Compiles with every base in its `extends` chain fetched first (the compiler resolves synchronously). */

@@ -1,5 +1,6 @@
 import { compilePack, createSpace, loadSpace, packSchema, SPACE_FORMAT } from "@kitbash/rules";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PackRegistry } from "../packs/registry.ts";
 import { deskPack, setUp, submit } from "../testing/fixtures.ts";
 import { startTestServer, type TestServer } from "../testing/server.ts";
 
@@ -66,6 +67,15 @@ describe("packs", () => {
     expect(loaded!.space.evaluate([]).count).toBe(createSpace(compiled.compiled.model).space.evaluate([]).count);
     expect((await server.call("GET", "/api/packs/test/desk/space?version=9.0.0")).status).toBe(404);
     expect((await server.call("GET", "/api/packs/test/desk/space")).status).toBe(400);
+  });
+
+  it("says in /healthz once every pack's space is compiled", async () => {
+    await server.warmed;
+    expect((await server.call("GET", "/healthz")).body).toMatchObject({ ok: true, packsWarm: true });
+    const registry = new PackRegistry(server.services.db);
+    expect(registry.warmed).toBe(false);
+    await registry.warm();
+    expect(registry.warmed).toBe(true);
   });
 
   it("serves a compiled space only in the byte layout the client names", async () => {
