@@ -91,9 +91,9 @@ export class NodeSummaries {
 
   /**
    * Recomputes nodes from `from` upwards; node ids are topological, so children come first. With
-   * `above`, only marked nodes are recomputed and their parents marked in turn; marking costs
-   * about as much as recomputing, so once many nodes are marked (a new session, a preset) the
-   * sweep recomputes everything above instead.
+   * `above`, only marked nodes are recomputed, and a node whose summary changed marks its parents in
+   * turn; marking costs about as much as recomputing, so once many nodes are marked (a new session,
+   * a preset) the sweep recomputes everything above instead.
    */
   private sweep(
     from: number,
