@@ -111,6 +111,41 @@ describe("designing in the configurator", () => {
     await page.close();
   });
 
+  it("draws a contact shadow under the product", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await openShelving(page);
+    // The shadow is drawn once into its own texture: read that texture back.
+    const shadow = async () =>
+      page.evaluate(() => {
+        const { gl, scene } = (window as unknown as { kitbashThree: { gl: WebGLRendererLike; scene: SceneLike } })
+          .kitbashThree;
+        const plane = scene.getObjectByName("contact-shadow")?.children.find((child) => child.material?.map);
+        const target = plane?.material?.map?.renderTarget;
+        if (!target) return { texels: 0, shaded: -1, edge: -1 };
+        const pixels = new Uint8Array(target.width * target.height * 4);
+        gl.readRenderTargetPixels(target, 0, 0, target.width, target.height, pixels);
+        let shaded = 0;
+        let edge = 0;
+        for (let y = 0; y < target.height; y++) {
+          for (let x = 0; x < target.width; x++) {
+            const alpha = pixels[(y * target.width + x) * 4 + 3]!;
+            if (alpha <= 8) continue;
+            shaded++;
+            if (x === 0 || y === 0 || x === target.width - 1 || y === target.height - 1) edge++;
+          }
+        }
+        return { texels: target.width * target.height, shaded, edge };
+      });
+    await expect.poll(async () => (await shadow()).shaded).toBeGreaterThan(0);
+    const { texels, shaded, edge } = await shadow();
+    // The product (a shelf 35 cm deep here) darkens a patch of the shadow's square, which reaches past it on
+    // every side. When the blur was broken, no texel was shaded.
+    expect(shaded).toBeGreaterThan(texels * 0.01);
+    expect(shaded).toBeLessThan(texels * 0.9);
+    expect(edge).toBe(0);
+    await page.close();
+  });
+
   it("shares a link that reopens the exact design in a fresh browser", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
@@ -149,3 +184,13 @@ describe("designing in the configurator", () => {
     await context.close();
   });
 });
+
+/** The parts of three's renderer and scene the shadow test reads, as the page sees them. */
+interface WebGLRendererLike {
+  readRenderTargetPixels(target: unknown, x: number, y: number, width: number, height: number, out: Uint8Array): void;
+}
+interface SceneLike {
+  getObjectByName(
+    name: string,
+  ): { children: { material?: { map?: { renderTarget?: { width: number; height: number } } } }[] } | undefined;
+}

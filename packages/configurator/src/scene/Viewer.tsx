@@ -49,9 +49,11 @@ export default function Viewer({ onReady, preserveDrawingBuffer = false }: Viewe
           frameloop="demand"
           gl={{ preserveDrawingBuffer, antialias: full }}
           data-quality={quality}
-          onCreated={({ camera, raycaster }) => {
+          onCreated={({ camera, raycaster, gl, scene }) => {
             camera.layers.enable(BACKDROP_LAYER);
             raycaster.layers.enable(BACKDROP_LAYER);
+            // Tests that read pixels back also read the scene (for example the contact shadow's texture).
+            if (preserveDrawingBuffer) Object.assign(window, { kitbashThree: { gl, scene } });
           }}
         >
           <color attach="background" args={["#f3f0ea"]} />
@@ -155,6 +157,7 @@ function Shadow() {
   // drei blurs the shadow with a camera that sees nothing from above height 0: patched in `patches/`.
   return (
     <ContactShadows
+      name="contact-shadow"
       position={[0, 0.01, 0]}
       scale={scale}
       frames={1}
