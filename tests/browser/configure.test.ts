@@ -146,6 +146,31 @@ describe("designing in the configurator", () => {
     await page.close();
   });
 
+  it("frees the old contact shadow's textures when the product's size changes", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await openShelving(page);
+    const textures = () =>
+      page.evaluate(
+        () =>
+          (window as unknown as { kitbashThree: { gl: { info: { memory: { textures: number } } } } }).kitbashThree.gl
+            .info.memory.textures,
+      );
+    const presets = page.locator(".presets button");
+    expect(await presets.count()).toBeGreaterThan(3);
+    const applied: number[] = [];
+    // Living room (three bays of 80 cm) and hallway (two of 60 cm): shadows of different sizes.
+    for (const preset of [0, 3, 0, 3, 0, 3]) {
+      const before = await page.locator(".summary__count").getAttribute("title");
+      await presets.nth(preset).click();
+      await expect.poll(() => page.locator(".summary__count").getAttribute("title")).not.toBe(before);
+      await page.waitForTimeout(300);
+      applied.push(await textures());
+    }
+    // Switching back and forth must not pile up render targets.
+    expect(applied.slice(2)).toEqual(applied.slice(0, 2).concat(applied.slice(0, 2)));
+    await page.close();
+  });
+
   it("shares a link that reopens the exact design in a fresh browser", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
