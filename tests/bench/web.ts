@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium, startProduct } from "../browser/harness.ts";
 
 /**
@@ -29,8 +29,7 @@ try {
     app: { url: `${product.url}/configure/${pack.id}?preserve=1`, clicks: true },
     empty: { url: `${product.url}/bench/empty.html`, clicks: false },
   };
-  await measure(browser, pages.app.url, false);
-  await measure(browser, pages.empty.url, false);
+  for (const { url } of Object.values(pages)) await (await openInteractive(browser, url)).close();
   const rounds: { app: Measures; empty: Measures }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? (["app", "empty"] as const) : (["empty", "app"] as const);
@@ -89,7 +88,8 @@ interface Measures {
   fps: number;
 }
 
-async function measure(browser: Browser, url: string, clicks: boolean): Promise<Measures> {
+/** A fresh browser context with the page at `url` loaded up to its interactive 3D view. */
+async function openInteractive(browser: Browser, url: string): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   // tsx keeps function names with esbuild's __name helper; functions sent to the page need it too.
@@ -99,6 +99,12 @@ async function measure(browser: Browser, url: string, clicks: boolean): Promise<
   await page.waitForFunction(() => performance.getEntriesByName("kitbash:interactive").length > 0, undefined, {
     timeout: 60_000,
   });
+  return context;
+}
+
+async function measure(browser: Browser, url: string, clicks: boolean): Promise<Measures> {
+  const context = await openInteractive(browser, url);
+  const page = context.pages()[0]!;
   const timing = await page.evaluate(() => {
     const paint = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN;
     const scripts = performance

@@ -124,7 +124,7 @@ export class NnfEvaluator {
    * usually a few near the root and known in advance, are recounted with BigInt.
    */
   private exactCount(allowed: Uint8Array): bigint {
-    const { kinds, offsets, edges, lits, root } = this.nnf;
+    const { edges, root } = this.nnf;
     const s = this.summaries.values;
     const { counts } = this;
     const floatCount = (node: number) => s[node * SUMMARY_SIZE]!;
@@ -146,16 +146,8 @@ export class NnfEvaluator {
       }
       return exact * BigInt(pending);
     };
-    const exact = (child: number) =>
-      floatCount(child) < MAX_EXACT_DOUBLE ? BigInt(floatCount(child)) : counts[child]!;
     for (const node of this.summaries.nodesCountingAtLeast(MAX_EXACT_DOUBLE)) {
-      if (floatCount(node) < MAX_EXACT_DOUBLE) continue;
-      const kind = kinds[node];
-      const start = offsets[node]!;
-      const end = offsets[node + 1]!;
-      if (kind === AND) counts[node] = product(start, end);
-      else if (kind === DECISION) counts[node] = product(start, lits[node]!) + product(lits[node]!, end);
-      else counts[node] = this.countNode(node, allowed, exact);
+      if (floatCount(node) >= MAX_EXACT_DOUBLE) counts[node] = this.countNode(node, allowed, product);
     }
     return counts[root]!;
   }
@@ -309,8 +301,8 @@ export class NnfEvaluator {
       } else if (kind === AND) {
         for (let i = start; i < end; i++) stack.push(edges[i]!);
       } else if (kind === DECISION) {
-        const second = secondBranch[node] === 1;
-        for (let i = second ? lits[node]! : start; i < (second ? end : lits[node]!); i++) stack.push(edges[i]!);
+        const [from, to] = secondBranch[node] === 1 ? [lits[node]!, end] : [start, lits[node]!];
+        for (let i = from; i < to; i++) stack.push(edges[i]!);
       } else if (kind === FREE) {
         for (let i = start; i < end; i++) {
           const v = edges[i]!;
@@ -351,9 +343,8 @@ export class NnfEvaluator {
   }
 
   private upCount(allowed: Uint8Array): void {
-    const counts = this.counts;
-    const value = (child: number) => counts[child]!;
-    for (let node = 0; node <= this.nnf.root; node++) counts[node] = this.countNode(node, allowed, value);
+    const product = (start: number, end: number) => this.countConjunction(start, end, allowed);
+    for (let node = 0; node <= this.nnf.root; node++) this.counts[node] = this.countNode(node, allowed, product);
   }
 
   /** Adds to each child of a conjunction (edges[start..end]) its derivative: `d` times its siblings' counts. */
@@ -372,9 +363,10 @@ export class NnfEvaluator {
     }
   }
 
-  /** The model count of a conjunction (edges[start..end]) from its children's counts. */
-  private countConjunction(start: number, end: number, allowed: Uint8Array, count: (child: number) => bigint): bigint {
+  /** The model count of a conjunction (edges[start..end]) from its children's counts in `counts`. */
+  private countConjunction(start: number, end: number, allowed: Uint8Array): bigint {
     const { kinds, edges, lits } = this.nnf;
+    const { counts } = this;
     // Literal children count 1 or 0: test them without BigInt arithmetic, which dominates the pass.
     let product = 1n;
     for (let i = start; i < end; i++) {
@@ -383,26 +375,23 @@ export class NnfEvaluator {
         if (allowed[lits[child]!] === 0) return 0n;
         continue;
       }
-      const factor = count(child);
+      const factor = counts[child]!;
       if (factor === 0n) return 0n;
       if (factor !== 1n) product *= factor;
     }
     return product;
   }
 
-  /** A node's model count from its children's counts (`count(child)`). */
-  private countNode(node: number, allowed: Uint8Array, count: (child: number) => bigint): bigint {
+  /** A node's model count, given the count of a conjunction of its children (`product(start, end)`). */
+  private countNode(node: number, allowed: Uint8Array, product: (start: number, end: number) => bigint): bigint {
     const { kinds, offsets, edges, lits } = this.nnf;
     const kind = kinds[node];
     const start = offsets[node]!;
     const end = offsets[node + 1]!;
     if (kind === TRUE) return 1n;
     if (kind === LIT) return allowed[lits[node]!] === 1 ? 1n : 0n;
-    if (kind === AND) return this.countConjunction(start, end, allowed, count);
-    if (kind === DECISION) {
-      const mid = lits[node]!;
-      return this.countConjunction(start, mid, allowed, count) + this.countConjunction(mid, end, allowed, count);
-    }
+    if (kind === AND) return product(start, end);
+    if (kind === DECISION) return product(start, lits[node]!) + product(lits[node]!, end);
     if (kind === FREE) {
       let both = 0;
       for (let i = start; i < end; i++) {
