@@ -14,25 +14,14 @@ let product: Product;
 let browser: Browser;
 let challenge: { id: string; title: string };
 
-/** Calls the API from the test, as a product team would. */
-async function call<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${product.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 beforeAll(async () => {
   [product, browser] = await Promise.all([startProduct(), launchChromium()]);
-  const team = await call<{ key: string }>("POST", "/api/keys", product.adminKey, {
+  const team = await product.call<{ key: string }>("POST", "/api/keys", product.adminKey, {
     role: "team",
     label: "Shelving team",
   });
   const now = Date.now();
-  challenge = await call("POST", "/api/challenges", team.key, {
+  challenge = await product.call("POST", "/api/challenges", team.key, {
     pack: "acme/shelving",
     title: "Hallway heroes",
     brief: "Shelving for narrow hallways: shoes, keys, post.",
@@ -52,7 +41,7 @@ afterAll(async () => {
  * slots among them), so the link carries the answers the configurator would complete it with.
  */
 async function presetLink(preset: string): Promise<string> {
-  const bundle = await call<{ pack: unknown; bases: unknown[] }>(
+  const bundle = await product.call<{ pack: unknown; bases: unknown[] }>(
     "GET",
     "/api/packs/acme/shelving/bundle",
     product.adminKey,
@@ -219,8 +208,12 @@ describe("the community", () => {
     await page.waitForURL(`**/configure/acme/shelving?version=1.0.0&remix=${first}`);
     // The parent's stored choices are complete: the remix can be submitted as it opens.
     const remix = await submitDesign(page, "Slimmer still");
-    const stored = await call<{ parent: string; choices: unknown }>("GET", `/api/designs/${remix}`, product.adminKey);
-    const parent = await call<{ choices: unknown }>("GET", `/api/designs/${first}`, product.adminKey);
+    const stored = await product.call<{ parent: string; choices: unknown }>(
+      "GET",
+      `/api/designs/${remix}`,
+      product.adminKey,
+    );
+    const parent = await product.call<{ choices: unknown }>("GET", `/api/designs/${first}`, product.adminKey);
     expect(stored.parent).toBe(first);
     expect(stored.choices).toEqual(parent.choices);
 

@@ -22,6 +22,8 @@ export interface Product {
   readonly server: RunningServer;
   readonly adminKey: string;
   readonly url: string;
+  /** Calls the API from the test, as a product team or a creator would; throws on a status other than 2xx. */
+  call<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -30,7 +32,22 @@ export async function startProduct(): Promise<Product> {
   const adminKey = `kb_${randomBytes(24).toString("base64url")}`;
   const config = configSchema.parse({ PORT: "0", KITBASH_ADMIN_KEY: adminKey, KITBASH_DATA_DIR: "memory" });
   const server = await startServer(config);
-  return { server, adminKey, url: server.url, close: () => server.close() };
+  const call = async <T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> => {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        // The server shares this process's event loop: while a test computes (compiling a pack takes seconds on a
+        // busy machine), its keep-alive timeout can close an idle connection just as fetch reuses it (ECONNRESET).
+        connection: "close",
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body ? { "content-type": "application/json" } : {}),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  return { server, adminKey, url: server.url, call, close: () => server.close() };
 }
 
 /** Collects page errors so a test can assert the page never threw. */

@@ -14,23 +14,13 @@ async function shot(page: Page, name: string) {
     await page.screenshot({ path: `${process.env.STUDIO_SHOTS}/${name}.png`, fullPage: true });
 }
 
-/** Calls the API from the test, as a product team or a creator would. */
-async function call<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const response = await fetch(`${product.url}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { "content-type": "application/json" } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 /** Valid shelving designs: the pack's defaults, with some choices of our own completed by the engine. */
 async function shelvingDesigns(...wanted: string[]) {
-  const bundle = await call<{ pack: unknown; bases: unknown[] }>("GET", "/api/packs/acme/shelving/bundle", null);
+  const bundle = await product.call<{ pack: unknown; bases: unknown[] }>(
+    "GET",
+    "/api/packs/acme/shelving/bundle",
+    null,
+  );
   const parsed = parsePackValue(bundle.pack);
   if (!parsed.ok) throw new Error("the pack does not parse");
   const compiled = compilePack(parsed.pack, () => []);
@@ -48,7 +38,7 @@ async function shelvingDesigns(...wanted: string[]) {
 
 beforeAll(async () => {
   [product, browser] = await Promise.all([startProduct(), launchChromium()]);
-  ({ key: teamKey } = await call<{ key: string }>("POST", "/api/keys", product.adminKey, {
+  ({ key: teamKey } = await product.call<{ key: string }>("POST", "/api/keys", product.adminKey, {
     role: "team",
     label: "Studio test team",
   }));
@@ -60,7 +50,7 @@ beforeAll(async () => {
   ] as const;
   const choices = await shelvingDesigns(...submitted.map(([, wanted]) => wanted));
   for (const [i, [title]] of submitted.entries()) {
-    const { design } = await call<{ design: { id: string; title: string } }>("POST", "/api/designs", null, {
+    const { design } = await product.call<{ design: { id: string; title: string } }>("POST", "/api/designs", null, {
       pack: "acme/shelving",
       version: "1.0.0",
       choices: choices[i],
@@ -73,7 +63,7 @@ beforeAll(async () => {
     designs.push(design);
   }
   // Someone with an oak frame tried anodising it: the rules do not allow it.
-  await call("POST", "/api/signals", null, {
+  await product.call("POST", "/api/signals", null, {
     kind: "blocked",
     pack: "acme/shelving",
     version: "1.0.0",
@@ -164,7 +154,7 @@ describe("the Studio against the real API", () => {
     await shot(page, "studio-review");
     expect(errors).toEqual([]);
 
-    const stored = await call<{ status: string }>("GET", `/api/designs/${designs[0]!.id}`, teamKey);
+    const stored = await product.call<{ status: string }>("GET", `/api/designs/${designs[0]!.id}`, teamKey);
     expect(stored.status).toBe("shortlisted");
 
     await detail.getByRole("link", { name: "Open the design page" }).click();

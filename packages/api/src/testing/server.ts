@@ -38,7 +38,9 @@ export async function startTestServer(
   const config = configSchema.parse({ PORT: "0", KITBASH_ADMIN_KEY: adminKey, ...database, ...env });
   const server = await startServer(config, { seed: options.seed ?? false });
   const call: TestServer["call"] = async (method, path, options = {}) => {
-    const headers: Record<string, string> = { ...options.headers };
+    // The server shares the test's event loop, so a test computing for seconds can let its keep-alive timeout
+    // close an idle connection just as fetch reuses it (ECONNRESET): one connection per call.
+    const headers: Record<string, string> = { connection: "close", ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined;
     if (options.body !== undefined) {
