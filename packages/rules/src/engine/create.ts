@@ -1,4 +1,5 @@
 import { type CompileStats, compileCnf } from "../logic/nnf/compile.ts";
+import { factorSharedChildren } from "../logic/nnf/factor.ts";
 import type { Nnf } from "../logic/nnf/nnf.ts";
 import { cnfFingerprint, deserializeNnf, serializeNnf } from "../logic/nnf/serialize.ts";
 import { primaryEliminationRank } from "../logic/order.ts";
@@ -35,6 +36,7 @@ export interface CreatedSpace {
  * Models with auxiliary variables (packs) are compiled twice, keeping the smaller d-DNNF: once
  * deciding the customers' variables first (robust when arithmetic spans many module slots), once
  * in the primal graph's order (often smaller for loosely coupled rules), capped at the first's size.
+ * The kept one then has the children its conjunctions share factored out (see factorSharedChildren).
  */
 export function createSpace(model: ConfigModel, options: SpaceOptions = {}): CreatedSpace {
   if (options.mode === "search") return { space: new SearchSpace(model), fallback: "requested" };
@@ -65,7 +67,12 @@ export function createSpace(model: ConfigModel, options: SpaceOptions = {}): Cre
     });
     if (second.ok && (best === undefined || second.stats.edges < best.stats.edges)) best = second;
   }
-  if (best) return { space: new CompiledSpace(model, best.nnf), compile: best.stats };
+  if (best) {
+    // Factored once the smaller order is known: factoring costs a fair share of compiling.
+    const nnf = factorSharedChildren(best.nnf);
+    const stats = { ...best.stats, nodes: nnf.nodeCount, edges: nnf.edges.length };
+    return { space: new CompiledSpace(model, nnf), compile: stats };
+  }
   return { space: new SearchSpace(model), compile: first.stats, fallback: first.ok ? "size" : first.reason };
 }
 

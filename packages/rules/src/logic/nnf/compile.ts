@@ -37,7 +37,10 @@ export interface CompileStats {
   readonly milliseconds: number;
   readonly decisions: number;
   readonly cacheHits: number;
-  /** Of the finished (compacted) d-DNNF; of what was built so far when the compiler gave up. */
+  /**
+   * Of the finished d-DNNF (compacted, and factored when `createSpace` made it); of what was built so far
+   * when the compiler gave up.
+   */
   readonly nodes: number;
   readonly edges: number;
   /** Nodes built while compiling, before compaction: what `maxNodes` bounds. */

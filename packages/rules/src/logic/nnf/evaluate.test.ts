@@ -5,6 +5,7 @@ import type { Cnf } from "../cnf.ts";
 import { litFromDimacs } from "../literals.ts";
 import { compileCnf } from "./compile.ts";
 import { NnfEvaluator } from "./evaluate.ts";
+import { factorSharedChildren } from "./factor.ts";
 
 const smallCnf = fc.integer({ min: 1, max: 9 }).chain((numVars) =>
   fc.record({
@@ -19,32 +20,37 @@ const smallCnf = fc.integer({ min: 1, max: 9 }).chain((numVars) =>
   }),
 );
 
-/** Evidence zeroing some literals, plus weights, drawn for a CNF. */
+/** Evidence zeroing some literals, plus weights, drawn for a CNF; half the d-DNNFs factored. */
 const scenario = smallCnf.chain((cnf) =>
   fc.record({
     cnf: fc.constant(cnf),
+    factored: fc.boolean(),
     zeroed: fc.array(fc.integer({ min: 0, max: 2 * cnf.numVars - 1 }), { maxLength: 4 }),
     weights: fc.array(fc.integer({ min: -5, max: 20 }), { minLength: 2 * cnf.numVars, maxLength: 2 * cnf.numVars }),
     tie: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 2 * cnf.numVars, maxLength: 2 * cnf.numVars }),
   }),
 );
 
-function setup(cnf: Cnf, zeroed: number[]) {
+/** Factoring every group shared twice, even one that spares nothing, so that small diagrams get factored nodes too. */
+const EAGER_FACTORING = { minEdgesSpared: 0, minShared: 2 };
+
+function setup(cnf: Cnf, zeroed: number[], factored = false) {
   const result = compileCnf(cnf);
   if (!result.ok) throw new Error("compile failed");
+  const nnf = factored ? factorSharedChildren(result.nnf, EAGER_FACTORING) : result.nnf;
   const allowed = new Uint8Array(2 * cnf.numVars).fill(1);
   for (const lit of zeroed) allowed[lit] = 0;
   // A model's internal literals and whether the evidence admits it.
   const models = enumerateModels(cnf).map((m) => m.map((value, v) => litFromDimacs(value ? v + 1 : -(v + 1))));
   const admitted = (model: number[], except = -1) => model.every((lit) => lit === except || allowed[lit] === 1);
-  return { evaluator: new NnfEvaluator(result.nnf), allowed, models, admitted };
+  return { evaluator: new NnfEvaluator(nnf), allowed, models, admitted };
 }
 
 describe("d-DNNF queries agree with brute force", () => {
   it("counts models and decides satisfiability", () => {
     fc.assert(
-      fc.property(scenario, ({ cnf, zeroed }) => {
-        const { evaluator, allowed, models, admitted } = setup(cnf, zeroed);
+      fc.property(scenario, ({ cnf, zeroed, factored }) => {
+        const { evaluator, allowed, models, admitted } = setup(cnf, zeroed, factored);
         const expected = models.filter((m) => admitted(m)).length;
         expect(evaluator.count(allowed)).toBe(BigInt(expected));
         expect(evaluator.satisfiable(allowed)).toBe(expected > 0);
@@ -55,8 +61,8 @@ describe("d-DNNF queries agree with brute force", () => {
 
   it("derives, per literal, the models that drop only that literal's own evidence", () => {
     fc.assert(
-      fc.property(scenario, ({ cnf, zeroed }) => {
-        const { evaluator, allowed, models, admitted } = setup(cnf, zeroed);
+      fc.property(scenario, ({ cnf, zeroed, factored }) => {
+        const { evaluator, allowed, models, admitted } = setup(cnf, zeroed, factored);
         const counts = evaluator.literalCounts(allowed);
         const possible = new Uint8Array(2 * cnf.numVars);
         evaluator.possibleLiterals(allowed, possible);
@@ -72,8 +78,8 @@ describe("d-DNNF queries agree with brute force", () => {
 
   it("finds weight ranges, peak ranges and lexicographically best models", () => {
     fc.assert(
-      fc.property(scenario, ({ cnf, zeroed, weights, tie }) => {
-        const { evaluator, allowed, models, admitted } = setup(cnf, zeroed);
+      fc.property(scenario, ({ cnf, zeroed, factored, weights, tie }) => {
+        const { evaluator, allowed, models, admitted } = setup(cnf, zeroed, factored);
         const w = Float64Array.from(weights);
         const t = Float64Array.from(tie);
         const kept = models.filter((m) => admitted(m));
@@ -110,6 +116,7 @@ describe("d-DNNF queries agree with brute force", () => {
     const clicks = smallCnf.chain((cnf) =>
       fc.record({
         cnf: fc.constant(cnf),
+        factored: fc.boolean(),
         steps: fc.array(fc.array(fc.integer({ min: 0, max: 2 * cnf.numVars - 1 }), { maxLength: 4 }), {
           minLength: 1,
           maxLength: 6,
@@ -118,8 +125,8 @@ describe("d-DNNF queries agree with brute force", () => {
       }),
     );
     fc.assert(
-      fc.property(clicks, ({ cnf, steps, prices }) => {
-        const { evaluator, models } = setup(cnf, []);
+      fc.property(clicks, ({ cnf, factored, steps, prices }) => {
+        const { evaluator, models } = setup(cnf, [], factored);
         const w = Float64Array.from(prices);
         for (const zeroed of steps) {
           const allowed = new Uint8Array(2 * cnf.numVars).fill(1);

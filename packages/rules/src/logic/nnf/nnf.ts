@@ -106,57 +106,10 @@ export class NnfBuilder {
     return this.push(FREE, 0, variables);
   }
 
-  /**
-   * The d-DNNF below `root`, compacted: nodes the root does not reach are dropped, and an AND with a
-   * single parent is merged into that parent's conjunction (a DECISION branch or another AND).
-   */
+  /** The d-DNNF below `root`, compacted (see `compact`). */
   finish(root: number): Nnf {
-    const { kinds, offsets, edges, lits } = this;
-    const parents = new Int32Array(this.count);
-    const reached = new Uint8Array(this.count);
-    reached[root] = 1;
-    for (let node = root; node >= 0; node--) {
-      if (reached[node] === 0 || kinds[node] === FREE) continue;
-      for (let i = offsets[node]!; i < offsets[node + 1]!; i++) {
-        reached[edges[i]!] = 1;
-        parents[edges[i]!]!++;
-      }
-    }
-    const merged = (node: number) => kinds[node] === AND && parents[node] === 1;
-    const id = new Int32Array(this.count).fill(-1);
-    const out = { kinds: [] as number[], lits: [] as number[], offsets: [0], edges: [] as number[] };
-    // Children of a conjunction, with merged ANDs replaced by their own children.
-    const conjoin = (child: number) => {
-      if (!merged(child)) out.edges.push(id[child]!);
-      else for (let i = offsets[child]!; i < offsets[child + 1]!; i++) conjoin(edges[i]!);
-    };
-    for (let node = 0; node <= root; node++) {
-      // FALSE and TRUE keep their ids, which callers compare against.
-      if (node > TRUE && (reached[node] === 0 || merged(node))) continue;
-      id[node] = out.kinds.length;
-      out.kinds.push(kinds[node]!);
-      const kind = kinds[node];
-      const start = offsets[node]!;
-      const end = offsets[node + 1]!;
-      if (kind === FREE) for (let i = start; i < end; i++) out.edges.push(edges[i]!);
-      else if (kind === AND) for (let i = start; i < end; i++) conjoin(edges[i]!);
-      else if (kind === DECISION) {
-        for (let i = start; i < lits[node]!; i++) conjoin(edges[i]!);
-        out.lits.push(out.edges.length);
-        for (let i = lits[node]!; i < end; i++) conjoin(edges[i]!);
-      }
-      if (kind !== DECISION) out.lits.push(lits[node]!);
-      out.offsets.push(out.edges.length);
-    }
-    return {
-      numVars: this.numVars,
-      nodeCount: out.kinds.length,
-      root: id[root]!,
-      kinds: Uint8Array.from(out.kinds),
-      offsets: Int32Array.from(out.offsets),
-      edges: Int32Array.from(out.edges),
-      lits: Int32Array.from(out.lits),
-    };
+    const { numVars, kinds, offsets, edges, lits } = this;
+    return compact({ numVars, kinds, offsets, edges, lits }, root);
   }
 
   private push(kind: number, lit: number, edges: readonly number[]): number {
@@ -188,4 +141,60 @@ function grow<T extends Uint8Array | Int32Array>(array: T, size: number): T {
   const next = new (array.constructor as new (n: number) => T)(size);
   next.set(array);
   return next;
+}
+
+/** Nodes in the flat layout of `Nnf`, children before parents. */
+type Graph = Pick<Nnf, "numVars" | "kinds" | "offsets" | "edges" | "lits">;
+
+/**
+ * The d-DNNF below `root`, compacted: nodes the root does not reach are dropped, and an AND with a
+ * single parent is merged into that parent's conjunction (a DECISION branch or another AND).
+ */
+export function compact(graph: Graph, root: number): Nnf {
+  const { kinds, offsets, edges, lits } = graph;
+  const parents = new Int32Array(root + 1);
+  const reached = new Uint8Array(root + 1);
+  reached[root] = 1;
+  for (let node = root; node >= 0; node--) {
+    if (reached[node] === 0 || kinds[node] === FREE) continue;
+    for (let i = offsets[node]!; i < offsets[node + 1]!; i++) {
+      reached[edges[i]!] = 1;
+      parents[edges[i]!]!++;
+    }
+  }
+  const merged = (node: number) => kinds[node] === AND && parents[node] === 1;
+  const id = new Int32Array(root + 1).fill(-1);
+  const out = { kinds: [] as number[], lits: [] as number[], offsets: [0], edges: [] as number[] };
+  // Children of a conjunction, with merged ANDs replaced by their own children.
+  const conjoin = (child: number) => {
+    if (!merged(child)) out.edges.push(id[child]!);
+    else for (let i = offsets[child]!; i < offsets[child + 1]!; i++) conjoin(edges[i]!);
+  };
+  for (let node = 0; node <= root; node++) {
+    // FALSE and TRUE keep their ids, which callers compare against.
+    if (node > TRUE && (reached[node] === 0 || merged(node))) continue;
+    id[node] = out.kinds.length;
+    out.kinds.push(kinds[node]!);
+    const kind = kinds[node];
+    const start = offsets[node]!;
+    const end = offsets[node + 1]!;
+    if (kind === FREE) for (let i = start; i < end; i++) out.edges.push(edges[i]!);
+    else if (kind === AND) for (let i = start; i < end; i++) conjoin(edges[i]!);
+    else if (kind === DECISION) {
+      for (let i = start; i < lits[node]!; i++) conjoin(edges[i]!);
+      out.lits.push(out.edges.length);
+      for (let i = lits[node]!; i < end; i++) conjoin(edges[i]!);
+    }
+    if (kind !== DECISION) out.lits.push(lits[node]!);
+    out.offsets.push(out.edges.length);
+  }
+  return {
+    numVars: graph.numVars,
+    nodeCount: out.kinds.length,
+    root: id[root]!,
+    kinds: Uint8Array.from(out.kinds),
+    offsets: Int32Array.from(out.offsets),
+    edges: Int32Array.from(out.edges),
+    lits: Int32Array.from(out.lits),
+  };
 }

@@ -22,8 +22,6 @@ export class NodeSummaries {
   /** Per DECISION node: bit 0 when its first branch has a model, bit 1 when its second does. */
   readonly satBranches: Uint8Array;
   private last: LastUpdate | undefined;
-  /** Scratch: the summaries of a DECISION's two branches. */
-  private readonly branches = new Float64Array(2 * SUMMARY_SIZE);
   private above: Ancestors | undefined;
   private large: { readonly bound: number; readonly nodes: Int32Array } | undefined;
 
@@ -103,7 +101,7 @@ export class NodeSummaries {
     above: Ancestors | undefined,
   ): void {
     const { kinds, offsets, edges, lits, root } = this.nnf;
-    const { values: s, sat, satBranches, branches } = this;
+    const { values: s, sat, satBranches } = this;
     let marked = above;
     let budget = Math.ceil(root * INCREMENTAL_SHARE);
     for (let node = from; node <= root; node++) {
@@ -119,33 +117,61 @@ export class NodeSummaries {
       let hi = 0;
       let leadLo = NO_LEAD_TIME;
       let leadHi = NO_LEAD_TIME;
-      if (kind === LIT) {
+      if (kind === AND || kind === DECISION) {
+        // The first (or only) conjunction, inline: this loop is most of a click.
+        const mid = kind === DECISION ? lits[node]! : end;
+        count = 1;
+        for (let i = start; i < mid; i++) {
+          const c = edges[i]! * SUMMARY_SIZE;
+          const factor = s[c]!;
+          if (factor === 0) {
+            count = 0;
+            break;
+          }
+          count *= factor;
+          lo += s[c + 1]!;
+          hi += s[c + 2]!;
+          if (s[c + 3]! > leadLo) leadLo = s[c + 3]!;
+          if (s[c + 4]! > leadHi) leadHi = s[c + 4]!;
+        }
+        if (kind === DECISION) {
+          let second = 1;
+          let secondLo = 0;
+          let secondHi = 0;
+          let secondLeadLo = NO_LEAD_TIME;
+          let secondLeadHi = NO_LEAD_TIME;
+          for (let i = mid; i < end; i++) {
+            const c = edges[i]! * SUMMARY_SIZE;
+            const factor = s[c]!;
+            if (factor === 0) {
+              second = 0;
+              break;
+            }
+            second *= factor;
+            secondLo += s[c + 1]!;
+            secondHi += s[c + 2]!;
+            if (s[c + 3]! > secondLeadLo) secondLeadLo = s[c + 3]!;
+            if (s[c + 4]! > secondLeadHi) secondLeadHi = s[c + 4]!;
+          }
+          satBranches[node] = (count > 0 ? 1 : 0) | (second > 0 ? 2 : 0);
+          if (count === 0) {
+            lo = secondLo;
+            hi = secondHi;
+            leadLo = secondLeadLo;
+            leadHi = secondLeadHi;
+          } else if (second > 0) {
+            lo = Math.min(lo, secondLo);
+            hi = Math.max(hi, secondHi);
+            leadLo = Math.min(leadLo, secondLeadLo);
+            leadHi = Math.max(leadHi, secondLeadHi);
+          }
+          count += second;
+        }
+      } else if (kind === LIT) {
         const lit = lits[node]!;
         count = allowed[lit]!;
         lo = hi = prices[lit]!;
         leadLo = leadHi = leadTimes[lit]!;
-      } else if (kind === AND) {
-        conjunction(s, edges, start, end, branches, 0);
-        count = branches[0]!;
-        lo = branches[1]!;
-        hi = branches[2]!;
-        leadLo = branches[3]!;
-        leadHi = branches[4]!;
-      } else if (kind === DECISION) {
-        conjunction(s, edges, start, lits[node]!, branches, 0);
-        conjunction(s, edges, lits[node]!, end, branches, SUMMARY_SIZE);
-        satBranches[node] = (branches[0]! > 0 ? 1 : 0) | (branches[SUMMARY_SIZE]! > 0 ? 2 : 0);
-        lo = Number.POSITIVE_INFINITY;
-        hi = Number.NEGATIVE_INFINITY;
-        leadLo = Number.POSITIVE_INFINITY;
-        for (let b = 0; b < 2 * SUMMARY_SIZE; b += SUMMARY_SIZE) {
-          if (branches[b] === 0) continue;
-          count += branches[b]!;
-          if (branches[b + 1]! < lo) lo = branches[b + 1]!;
-          if (branches[b + 2]! > hi) hi = branches[b + 2]!;
-          if (branches[b + 3]! < leadLo) leadLo = branches[b + 3]!;
-          if (branches[b + 4]! > leadHi) leadHi = branches[b + 4]!;
-        }
       } else if (kind === FREE) {
         count = 1;
         for (let i = start; i < end; i++) {
@@ -186,33 +212,6 @@ export class NodeSummaries {
       sat[node] = count > 0 ? 1 : 0;
     }
   }
-}
-
-/** Writes the summary of a conjunction of the children edges[start..end] to out[at .. at + SUMMARY_SIZE]. */
-function conjunction(s: Float64Array, edges: Int32Array, start: number, end: number, out: Float64Array, at: number) {
-  let count = 1;
-  let lo = 0;
-  let hi = 0;
-  let leadLo = NO_LEAD_TIME;
-  let leadHi = NO_LEAD_TIME;
-  for (let i = start; i < end; i++) {
-    const c = edges[i]! * SUMMARY_SIZE;
-    const factor = s[c]!;
-    if (factor === 0) {
-      count = 0;
-      break;
-    }
-    count *= factor;
-    lo += s[c + 1]!;
-    hi += s[c + 2]!;
-    if (s[c + 3]! > leadLo) leadLo = s[c + 3]!;
-    if (s[c + 4]! > leadHi) leadHi = s[c + 4]!;
-  }
-  out[at] = count;
-  out[at + 1] = lo;
-  out[at + 2] = hi;
-  out[at + 3] = leadLo;
-  out[at + 4] = leadHi;
 }
 
 interface LastUpdate {
