@@ -2,8 +2,11 @@ import type { Cnf } from "../cnf.ts";
 import type { Nnf } from "./nnf.ts";
 
 const MAGIC = 0x464e424b; // "KBNF"
-/** The bytes' layout version; 2 has DECISION nodes (one per OR of two conjunctions). */
-export const SPACE_FORMAT = 2;
+/**
+ * The bytes' version: 2 has DECISION nodes (one per OR of two conjunctions); 3 has the same layout, its
+ * shared children factored, and a new number so that browsers fetch it instead of the one they cached.
+ */
+export const SPACE_FORMAT = 3;
 const HEADER_WORDS = 8;
 
 /**
