@@ -1,20 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Cnf } from "../cnf.ts";
+import { random3Cnf } from "../../testing/cnfs.ts";
 import { compileCnf } from "./compile.ts";
 import { AND, DECISION, FREE, TRUE } from "./nnf.ts";
-
-/** Random 3-CNF from a fixed seed: dense enough that compiling takes thousands of decisions. */
-function random3Cnf(numVars: number, numClauses: number, seed: number): Cnf {
-  let state = seed;
-  const next = () => {
-    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
-    return state / 2 ** 32;
-  };
-  const clauses = Array.from({ length: numClauses }, () =>
-    Array.from({ length: 3 }, () => (1 + Math.floor(next() * numVars)) * (next() < 0.5 ? -1 : 1)),
-  );
-  return { numVars, clauses };
-}
 
 describe("compile budgets", () => {
   it("gives up after a number of decisions, at the same point on every run", () => {

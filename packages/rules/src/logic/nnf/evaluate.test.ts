@@ -1,27 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { enumerateModels } from "../../testing/brute.ts";
+import { smallCnf } from "../../testing/cnfs.ts";
 import type { Cnf } from "../cnf.ts";
 import { litFromDimacs } from "../literals.ts";
 import { compileCnf } from "./compile.ts";
 import { NnfEvaluator } from "./evaluate.ts";
 import { factorSharedChildren } from "./factor.ts";
 
-const smallCnf = fc.integer({ min: 1, max: 9 }).chain((numVars) =>
-  fc.record({
-    numVars: fc.constant(numVars),
-    clauses: fc.array(
-      fc.array(
-        fc.integer({ min: 1, max: numVars }).chain((v) => fc.constantFrom(v, -v)),
-        { minLength: 1, maxLength: 4 },
-      ),
-      { maxLength: 3 * numVars },
-    ),
-  }),
-);
-
 /** Evidence zeroing some literals, plus weights, drawn for a CNF; half the d-DNNFs factored. */
-const scenario = smallCnf.chain((cnf) =>
+const scenario = smallCnf().chain((cnf) =>
   fc.record({
     cnf: fc.constant(cnf),
     factored: fc.boolean(),
@@ -113,7 +101,7 @@ describe("d-DNNF queries agree with brute force", () => {
   });
 
   it("answers a sequence of clicks on one evaluator as if each were the first", () => {
-    const clicks = smallCnf.chain((cnf) =>
+    const clicks = smallCnf().chain((cnf) =>
       fc.record({
         cnf: fc.constant(cnf),
         factored: fc.boolean(),

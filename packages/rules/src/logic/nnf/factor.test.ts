@@ -1,23 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { random3Cnf, smallCnf } from "../../testing/cnfs.ts";
 import type { Cnf } from "../cnf.ts";
 import { compileCnf } from "./compile.ts";
 import { NnfEvaluator } from "./evaluate.ts";
 import { factorSharedChildren } from "./factor.ts";
 import { AND, DECISION, FREE, LIT, type Nnf, TRUE } from "./nnf.ts";
-
-/** Random 3-CNF from a fixed seed. */
-function random3Cnf(numVars: number, numClauses: number, seed: number): Cnf {
-  let state = seed;
-  const next = () => {
-    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
-    return state / 2 ** 32;
-  };
-  const clauses = Array.from({ length: numClauses }, () =>
-    Array.from({ length: 3 }, () => (1 + Math.floor(next() * numVars)) * (next() < 0.5 ? -1 : 1)),
-  );
-  return { numVars, clauses };
-}
 
 function compiled(cnf: Cnf): Nnf {
   const result = compileCnf(cnf);
@@ -115,21 +103,7 @@ describe("factoring shared children", () => {
   });
 
   it("factors a fair share of the small d-DNNFs that the brute-force tests draw, when asked to factor eagerly", () => {
-    const cnfs = fc.sample(
-      fc.integer({ min: 4, max: 9 }).chain((numVars) =>
-        fc.record({
-          numVars: fc.constant(numVars),
-          clauses: fc.array(
-            fc.array(
-              fc.integer({ min: 1, max: numVars }).chain((v) => fc.constantFrom(v, -v)),
-              { minLength: 1, maxLength: 4 },
-            ),
-            { maxLength: 3 * numVars },
-          ),
-        }),
-      ),
-      { numRuns: 200, seed: 7 },
-    );
+    const cnfs = fc.sample(smallCnf(4), { numRuns: 200, seed: 7 });
     // As evaluate.test.ts factors them (about one in five gets a new node).
     const changed = cnfs.filter((small) => {
       const nnf = compiled(small);
