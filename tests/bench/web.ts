@@ -7,10 +7,11 @@ import { launchChromium, startProduct } from "../browser/harness.ts";
 /**
  * `pnpm bench:web`: in headless Chromium with SwiftShader at 1280x720, on the largest example pack:
  * navigation to an interactive 3D view, click to updated frame (back to back, and at a customer's pace),
- * frames per second while orbiting, and the JavaScript (gzip) downloaded before the first render; beside an empty R3F scene measured
- * in the same run. Measured once the server has compiled its packs and the browser has loaded each
- * page once (a customer's browser is running already), in ROUNDS rounds that alternate which page
- * goes first; the figures are medians over the rounds (clicks: over every click of every round).
+ * frames per second while orbiting, and the JavaScript (gzip) downloaded before the first render; beside
+ * an empty R3F scene measured in the same run. Measured once the server has compiled its packs and the
+ * browser has loaded each page once (a customer's browser is running already), in ROUNDS rounds that
+ * alternate which page goes first; the figures are medians over the rounds (clicks: over every click of
+ * every round).
  */
 const ROOT = new URL("../../", import.meta.url).pathname;
 const DIST = `${ROOT}packages/configurator/dist`;
@@ -94,7 +95,7 @@ interface Measures {
   allJavascript: number;
   /** Milliseconds from each click to the frame that shows it. */
   clicks: number[];
-  /** The same, each click PACE_MS after the frame that showed the last one. */
+  /** The same, each click PACE_MS after the frame that showed the last one (after those, so never a page's first). */
   pacedClicks: number[];
   fps: number;
 }
