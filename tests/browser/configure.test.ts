@@ -117,8 +117,7 @@ describe("designing in the configurator", () => {
     // The shadow is drawn once into its own texture: read that texture back.
     const shadow = async () =>
       page.evaluate(() => {
-        const { gl, scene } = (window as unknown as { kitbashThree: { gl: WebGLRendererLike; scene: SceneLike } })
-          .kitbashThree;
+        const { gl, scene } = (window as unknown as PageThree).kitbashThree;
         const plane = scene.getObjectByName("contact-shadow")?.children.find((child) => child.material?.map);
         const target = plane?.material?.map?.renderTarget;
         if (!target) return { texels: 0, shaded: -1, edge: -1 };
@@ -149,12 +148,7 @@ describe("designing in the configurator", () => {
   it("frees the old contact shadow's textures when the product's size changes", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await openShelving(page);
-    const textures = () =>
-      page.evaluate(
-        () =>
-          (window as unknown as { kitbashThree: { gl: { info: { memory: { textures: number } } } } }).kitbashThree.gl
-            .info.memory.textures,
-      );
+    const textures = () => page.evaluate(() => (window as unknown as PageThree).kitbashThree.gl.info.memory.textures);
     const presets = page.locator(".presets button");
     expect(await presets.count()).toBeGreaterThan(3);
     const applied: number[] = [];
@@ -210,12 +204,24 @@ describe("designing in the configurator", () => {
   });
 });
 
-/** The parts of three's renderer and scene the shadow test reads, as the page sees them. */
-interface WebGLRendererLike {
-  readRenderTargetPixels(target: unknown, x: number, y: number, width: number, height: number, out: Uint8Array): void;
-}
-interface SceneLike {
-  getObjectByName(
-    name: string,
-  ): { children: { material?: { map?: { renderTarget?: { width: number; height: number } } } }[] } | undefined;
+/** The parts of three's renderer and scene (exposed by `?preserve=1` pages) that the shadow tests read. */
+interface PageThree {
+  kitbashThree: {
+    gl: {
+      readRenderTargetPixels(
+        target: unknown,
+        x: number,
+        y: number,
+        width: number,
+        height: number,
+        out: Uint8Array,
+      ): void;
+      info: { memory: { textures: number } };
+    };
+    scene: {
+      getObjectByName(
+        name: string,
+      ): { children: { material?: { map?: { renderTarget?: { width: number; height: number } } } }[] } | undefined;
+    };
+  };
 }

@@ -113,11 +113,13 @@ class SharedGroups {
       const k = branch === -1 ? this.andConjunction.get(node)! : this.decisionConjunctions.get(node)![branch]!;
       return this.conjunctions[k]!.map(resolve);
     };
+    // New nodes (ids past the old ones) are all ANDs.
+    const kindOf = (node: number) => (node < this.nnf.nodeCount ? kinds[node]! : AND);
     const id = new Int32Array(this.nodeCount).fill(-1);
     const out = { kinds: [] as number[], lits: [] as number[], offsets: [0], edges: [] as number[] };
     const emit = (node: number) => {
       id[node] = out.kinds.length;
-      const kind = node < this.nnf.nodeCount ? kinds[node]! : AND;
+      const kind = kindOf(node);
       out.kinds.push(kind);
       if (kind === AND) for (const child of childrenOf(node, -1)) out.edges.push(id[child]!);
       else if (kind === DECISION) {
@@ -129,7 +131,7 @@ class SharedGroups {
       out.offsets.push(out.edges.length);
     };
     const children = (node: number): number[] => {
-      const kind = node < this.nnf.nodeCount ? kinds[node] : AND;
+      const kind = kindOf(node);
       if (kind === AND) return childrenOf(node, -1);
       if (kind === DECISION) return [...childrenOf(node, 0), ...childrenOf(node, 1)];
       return [];
@@ -299,20 +301,13 @@ class PairCounts {
   private push(count: number, a: number, b: number): void {
     const { heap } = this;
     let i = heap.counts.length;
-    heap.counts.push(count);
-    heap.first.push(a);
-    heap.second.push(b);
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (heap.counts[parent]! >= count) break;
-      heap.counts[i] = heap.counts[parent]!;
-      heap.first[i] = heap.first[parent]!;
-      heap.second[i] = heap.second[parent]!;
+      this.setEntry(i, heap.counts[parent]!, heap.first[parent]!, heap.second[parent]!);
       i = parent;
     }
-    heap.counts[i] = count;
-    heap.first[i] = a;
-    heap.second[i] = b;
+    this.setEntry(i, count, a, b);
   }
 
   private popTop(): void {
@@ -328,11 +323,15 @@ class PairCounts {
       if (child >= size) break;
       if (child + 1 < size && heap.counts[child + 1]! > heap.counts[child]!) child++;
       if (heap.counts[child]! <= count) break;
-      heap.counts[i] = heap.counts[child]!;
-      heap.first[i] = heap.first[child]!;
-      heap.second[i] = heap.second[child]!;
+      this.setEntry(i, heap.counts[child]!, heap.first[child]!, heap.second[child]!);
       i = child;
     }
+    this.setEntry(i, count, a, b);
+  }
+
+  /** Writes heap entry i (one past the end appends it). */
+  private setEntry(i: number, count: number, a: number, b: number): void {
+    const { heap } = this;
     heap.counts[i] = count;
     heap.first[i] = a;
     heap.second[i] = b;
