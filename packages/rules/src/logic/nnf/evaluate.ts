@@ -1,5 +1,6 @@
 import { AND, DECISION, FALSE, FREE, LIT, type Nnf, TRUE } from "./nnf.ts";
-import { NodeSummaries, SUMMARY_SIZE } from "./summaries.ts";
+import { SUMMARY_SIZE } from "./kernel.ts";
+import { NodeSummaries } from "./summaries.ts";
 
 /**
  * Linear-time queries on a smooth d-DNNF under evidence. Evidence is `allowed[lit]`: 0 zeroes a
@@ -10,9 +11,6 @@ import { NodeSummaries, SUMMARY_SIZE } from "./summaries.ts";
  */
 export class NnfEvaluator {
   private readonly sat: Uint8Array;
-  /** Per DECISION node: bit 0 when its first branch has a model, bit 1 when its second does. */
-  private readonly satBranches: Uint8Array;
-  private readonly reach: Uint8Array;
   private readonly counts: bigint[];
   private readonly primary: Float64Array;
   private readonly secondary: Float64Array;
@@ -25,8 +23,6 @@ export class NnfEvaluator {
   constructor(readonly nnf: Nnf) {
     const size = nnf.nodeCount;
     this.sat = new Uint8Array(size);
-    this.satBranches = new Uint8Array(size);
-    this.reach = new Uint8Array(size);
     this.counts = new Array<bigint>(size).fill(0n);
     this.primary = new Float64Array(size);
     this.secondary = new Float64Array(size);
@@ -42,7 +38,7 @@ export class NnfEvaluator {
    */
   click(allowed: Uint8Array, prices: Float64Array, leadTimes: Float64Array, possible: Uint8Array): ClickSummary {
     this.summaries.update(allowed, prices, leadTimes);
-    this.reachDown(allowed, possible, this.summaries.sat, this.summaries.satBranches);
+    this.summaries.possibleLiterals(possible);
     const at = this.nnf.root * SUMMARY_SIZE;
     const s = this.summaries.values;
     if (s[at] === 0) return { count: 0n, price: undefined, leadTime: undefined };
@@ -64,52 +60,9 @@ export class NnfEvaluator {
    * Writes into `out` (length 2 * numVars). Returns whether the evidence itself is satisfiable.
    */
   possibleLiterals(allowed: Uint8Array, out: Uint8Array): boolean {
-    this.upSat(allowed);
-    this.reachDown(allowed, out, this.sat, this.satBranches);
-    return this.sat[this.nnf.root] === 1;
-  }
-
-  /** The top-down half of `possibleLiterals`, given each node's and DECISION branch's satisfiability. */
-  private reachDown(allowed: Uint8Array, out: Uint8Array, sat: Uint8Array, satBranches: Uint8Array): void {
-    const { kinds, offsets, edges, lits, root } = this.nnf;
-    const { reach } = this;
-    out.fill(0);
-    reach.fill(0);
-    reach[root] = 1;
-    for (let node = root; node >= 0; node--) {
-      if (reach[node] === 0) continue;
-      const kind = kinds[node];
-      const start = offsets[node]!;
-      const end = offsets[node + 1]!;
-      if (kind === LIT) {
-        out[lits[node]!] = 1;
-      } else if (kind === AND) {
-        reachConjunction(edges, start, end, sat[node] === 1, sat, reach);
-      } else if (kind === DECISION) {
-        reachConjunction(edges, start, lits[node]!, (satBranches[node]! & 1) !== 0, sat, reach);
-        reachConjunction(edges, lits[node]!, end, (satBranches[node]! & 2) !== 0, sat, reach);
-      } else if (kind === FREE) {
-        let failing = -1;
-        let failures = 0;
-        for (let i = start; i < end && failures < 2; i++) {
-          const v = edges[i]!;
-          if (allowed[v << 1] === 0 && allowed[(v << 1) | 1] === 0) {
-            failures++;
-            failing = v;
-          }
-        }
-        if (failures === 0) {
-          for (let i = start; i < end; i++) {
-            const v = edges[i]!;
-            out[v << 1] = 1;
-            out[(v << 1) | 1] = 1;
-          }
-        } else if (failures === 1) {
-          out[failing << 1] = 1;
-          out[(failing << 1) | 1] = 1;
-        }
-      }
-    }
+    this.summaries.update(allowed);
+    this.summaries.possibleLiterals(out);
+    return this.summaries.sat[this.nnf.root] === 1;
   }
 
   /** The exact number of models under the evidence. */
@@ -315,7 +268,7 @@ export class NnfEvaluator {
 
   private upSat(allowed: Uint8Array): void {
     const { kinds, offsets, edges, lits, root } = this.nnf;
-    const { sat, satBranches } = this;
+    const { sat } = this;
     for (let node = 0; node <= root; node++) {
       const kind = kinds[node];
       const start = offsets[node]!;
@@ -324,11 +277,9 @@ export class NnfEvaluator {
       if (kind === TRUE) value = 1;
       else if (kind === LIT) value = allowed[lits[node]!]!;
       else if (kind === AND) value = allSatisfiable(sat, edges, start, end);
-      else if (kind === DECISION) {
-        satBranches[node] =
-          allSatisfiable(sat, edges, start, lits[node]!) | (allSatisfiable(sat, edges, lits[node]!, end) << 1);
-        value = satBranches[node] === 0 ? 0 : 1;
-      } else if (kind === FREE) {
+      else if (kind === DECISION)
+        value = allSatisfiable(sat, edges, start, lits[node]!) | allSatisfiable(sat, edges, lits[node]!, end);
+      else if (kind === FREE) {
         value = 1;
         for (let i = start; i < end; i++) {
           const v = edges[i]!;
@@ -417,34 +368,6 @@ function sum(values: Float64Array, edges: Int32Array, start: number, end: number
   let total = 0;
   for (let i = start; i < end; i++) total += values[edges[i]!]!;
   return total;
-}
-
-/**
- * Reaches the children of a reached conjunction (edges[start..end]) that can matter: all of them when
- * it is satisfiable; otherwise its only unsatisfiable child, if it has just one (which a value of
- * that child's could make satisfiable).
- */
-function reachConjunction(
-  edges: Int32Array,
-  start: number,
-  end: number,
-  satisfiable: boolean,
-  sat: Uint8Array,
-  reach: Uint8Array,
-): void {
-  if (satisfiable) {
-    for (let i = start; i < end; i++) reach[edges[i]!] = 1;
-    return;
-  }
-  let failing = -1;
-  let failures = 0;
-  for (let i = start; i < end && failures < 2; i++) {
-    if (sat[edges[i]!] === 0) {
-      failures++;
-      failing = edges[i]!;
-    }
-  }
-  if (failures === 1) reach[failing] = 1;
 }
 
 export interface ClickSummary {
