@@ -120,25 +120,21 @@ function constrainedVariables(allowed: Uint8Array): number {
   return constrained;
 }
 
-/** Every node's parents (compressed sparse rows), for the kernel to mark what evidence reaches. */
+/** Every node's parents, for the kernel to mark what evidence reaches. */
 function parentsOf(nnf: Nnf): { parentStart: Int32Array; parents: Int32Array } {
   const { kinds, offsets, edges, nodeCount } = nnf;
-  const parentCount = new Int32Array(nodeCount + 1);
-  const childEdges = (node: number) => (kinds[node] === FREE ? 0 : offsets[node + 1]! - offsets[node]!);
-  for (let node = 0; node < nodeCount; node++)
-    for (let i = offsets[node]!; i < offsets[node]! + childEdges(node); i++) parentCount[edges[i]!]!++;
-  const parentStart = prefixSums(parentCount);
-  const parents = new Int32Array(parentStart[nodeCount]!);
-  const fill = parentStart.slice();
-  for (let node = 0; node < nodeCount; node++)
-    for (let i = offsets[node]!; i < offsets[node]! + childEdges(node); i++) parents[fill[edges[i]!]!++] = node;
-  return { parentStart, parents };
+  const { start, items } = compressedRows(nodeCount, (visit) => {
+    for (let node = 0; node < nodeCount; node++) {
+      if (kinds[node] === FREE) continue; // its edges are variables
+      for (let i = offsets[node]!; i < offsets[node + 1]!; i++) visit(edges[i]!, node);
+    }
+  });
+  return { parentStart: start, parents: items };
 }
 
 /** The nodes that mention each variable (LIT and FREE nodes), to mark where changed evidence enters. */
 class VariableNodes {
-  private readonly start: Int32Array;
-  private readonly nodes: Int32Array;
+  private readonly rows: { readonly start: Int32Array; readonly items: Int32Array };
   private stamp = 0;
 
   constructor(
@@ -146,19 +142,11 @@ class VariableNodes {
     private readonly marks: Int32Array,
   ) {
     const { kinds, offsets, edges, lits, nodeCount, numVars } = nnf;
-    const each = (visit: (node: number, variable: number) => void) => {
+    this.rows = compressedRows(numVars, (visit) => {
       for (let node = 0; node < nodeCount; node++) {
-        if (kinds[node] === LIT) visit(node, lits[node]! >> 1);
-        else if (kinds[node] === FREE) for (let i = offsets[node]!; i < offsets[node + 1]!; i++) visit(node, edges[i]!);
+        if (kinds[node] === LIT) visit(lits[node]! >> 1, node);
+        else if (kinds[node] === FREE) for (let i = offsets[node]!; i < offsets[node + 1]!; i++) visit(edges[i]!, node);
       }
-    };
-    const counts = new Int32Array(numVars + 1);
-    each((_, variable) => counts[variable]!++);
-    this.start = prefixSums(counts);
-    this.nodes = new Int32Array(this.start[numVars]!);
-    const fill = this.start.slice();
-    each((node, variable) => {
-      this.nodes[fill[variable]!++] = node;
     });
   }
 
@@ -169,9 +157,10 @@ class VariableNodes {
 
   /** Marks the nodes that mention a variable with the current stamp; returns the lowest of them (nodeCount if none). */
   markVariable(variable: number): number {
+    const { start, items } = this.rows;
     let lowest = this.marks.length;
-    for (let k = this.start[variable]!; k < this.start[variable + 1]!; k++) {
-      const node = this.nodes[k]!;
+    for (let k = start[variable]!; k < start[variable + 1]!; k++) {
+      const node = items[k]!;
       this.marks[node] = this.stamp;
       if (node < lowest) lowest = node;
     }
@@ -179,8 +168,21 @@ class VariableNodes {
   }
 }
 
-function prefixSums(counts: Int32Array): Int32Array {
-  const sums = new Int32Array(counts.length);
-  for (let i = 0; i < counts.length - 1; i++) sums[i + 1] = sums[i]! + counts[i]!;
-  return sums;
+/**
+ * Compressed sparse rows: `items[start[row] .. start[row + 1]]` are what `each` visits for a row.
+ * `each` runs twice, to count and then to fill.
+ */
+function compressedRows(
+  rows: number,
+  each: (visit: (row: number, item: number) => void) => void,
+): { start: Int32Array; items: Int32Array } {
+  const start = new Int32Array(rows + 1);
+  each((row) => start[row + 1]!++);
+  for (let row = 0; row < rows; row++) start[row + 1]! += start[row]!;
+  const items = new Int32Array(start[rows]!);
+  const fill = start.slice();
+  each((row, item) => {
+    items[fill[row]!++] = item;
+  });
+  return { start, items };
 }
