@@ -31,7 +31,7 @@ let sat: usize;
 let satBranches: usize;
 let reached: usize;
 let possible: usize;
-/** Two summaries of scratch: one per branch of a DECISION. */
+/** Two summaries of scratch: one per branch of a DECISION (the first also holds an AND's). */
 let scratch: usize;
 
 /** Addresses of the arrays, in the order of `kernel.ts`'s layout. */
@@ -89,8 +89,8 @@ export function layout(
   return values + <usize>node * SUMMARY;
 }
 
-/** The summary of the conjunction of the children in edges[start..end], written at `out`. */
-@inline function conjoin(start: i32, end: i32, out: usize): void {
+/** The summary of the conjunction of the children in edges[start..end], written at `out`; returns `out`. */
+@inline function conjoin(start: i32, end: i32, out: usize): usize {
   let count: f64 = 1;
   let lo: f64 = 0;
   let hi: f64 = 0;
@@ -114,6 +114,28 @@ export function layout(
   store<f64>(out, hi, 16);
   store<f64>(out, leadLo, 24);
   store<f64>(out, leadHi, 32);
+  return out;
+}
+
+/**
+ * The summary of DECISION `node`, whose branches are edges[start..mid] and edges[mid..end], in one of
+ * the two scratch summaries; returns its address. Records which branches are satisfiable.
+ */
+@inline function decide(node: i32, start: i32, mid: i32, end: i32): usize {
+  const first = conjoin(start, mid, scratch);
+  const second = conjoin(mid, end, scratch + SUMMARY);
+  const one = load<f64>(first);
+  const two = load<f64>(second);
+  store<u8>(satBranches + <usize>node, <u8>(one > 0) | (<u8>(two > 0) << 1));
+  if (one == 0) return second;
+  if (two > 0) {
+    store<f64>(first, one + two);
+    store<f64>(first, min(load<f64>(first, 8), load<f64>(second, 8)), 8);
+    store<f64>(first, max(load<f64>(first, 16), load<f64>(second, 16)), 16);
+    store<f64>(first, min(load<f64>(first, 24), load<f64>(second, 24)), 24);
+    store<f64>(first, max(load<f64>(first, 32), load<f64>(second, 32)), 32);
+  }
+  return first;
 }
 
 /**
@@ -123,8 +145,6 @@ export function layout(
  */
 export function sweep(from: i32, stamp: i32, budget: i32): void {
   let marking = stamp != 0;
-  const first = scratch;
-  const second = scratch + SUMMARY;
   for (let node = from; node <= root; node++) {
     if (marking) {
       if (i32At(marks, node) != stamp) continue;
@@ -138,33 +158,13 @@ export function sweep(from: i32, stamp: i32, budget: i32): void {
     let hi: f64 = 0;
     let leadLo = NO_LEAD_TIME;
     let leadHi = NO_LEAD_TIME;
-    if (kind == AND) {
-      conjoin(start, end, first);
-      count = load<f64>(first);
-      lo = load<f64>(first, 8);
-      hi = load<f64>(first, 16);
-      leadLo = load<f64>(first, 24);
-      leadHi = load<f64>(first, 32);
-    } else if (kind == DECISION) {
-      const mid = i32At(lits, node);
-      conjoin(start, mid, first);
-      conjoin(mid, end, second);
-      const one = load<f64>(first);
-      const two = load<f64>(second);
-      store<u8>(satBranches + <usize>node, <u8>(one > 0) | (<u8>(two > 0) << 1));
-      count = one + two;
-      if (one > 0 && two > 0) {
-        lo = min(load<f64>(first, 8), load<f64>(second, 8));
-        hi = max(load<f64>(first, 16), load<f64>(second, 16));
-        leadLo = min(load<f64>(first, 24), load<f64>(second, 24));
-        leadHi = max(load<f64>(first, 32), load<f64>(second, 32));
-      } else {
-        const only = one > 0 ? first : second;
-        lo = load<f64>(only, 8);
-        hi = load<f64>(only, 16);
-        leadLo = load<f64>(only, 24);
-        leadHi = load<f64>(only, 32);
-      }
+    if (kind == AND || kind == DECISION) {
+      const result = kind == AND ? conjoin(start, end, scratch) : decide(node, start, i32At(lits, node), end);
+      count = load<f64>(result);
+      lo = load<f64>(result, 8);
+      hi = load<f64>(result, 16);
+      leadLo = load<f64>(result, 24);
+      leadHi = load<f64>(result, 32);
     } else if (kind == LIT) {
       const lit = i32At(lits, node);
       count = <f64>u8At(allowed, lit);
